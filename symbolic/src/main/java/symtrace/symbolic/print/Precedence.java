@@ -44,11 +44,37 @@ final class Precedence {
       case ADD:
         return ADD;
       case MUL:
-        return ((Mul) e).coefficient().signum() < 0 ? ADD : MUL;
+        {
+          // sympy's precedence_Mul: a factor that is a function with a low precedence attribute
+          // (FloorDiv, Mod, ...) keeps the product at Mul, even with a negative coefficient.
+          Mul m = (Mul) e;
+          for (Expr f : m.factors()) {
+            if (f instanceof Apply a && hasLowPrecedenceAttribute(a)) {
+              return MUL;
+            }
+          }
+          return m.coefficient().signum() < 0 ? ADD : MUL;
+        }
       case POW:
         return POW;
       default:
         return ofApply((Apply) e);
+    }
+  }
+
+  private static boolean hasLowPrecedenceAttribute(Apply a) {
+    switch (a.fn()) {
+      case FLOOR_DIV:
+      case CLEAN_DIV:
+      case MODULAR_INDEXING:
+      case MOD:
+      case PYTHON_MOD:
+      case INT_TRUE_DIV:
+      case FLOAT_TRUE_DIV:
+      case IDENTITY:
+        return true;
+      default:
+        return false;
     }
   }
 
