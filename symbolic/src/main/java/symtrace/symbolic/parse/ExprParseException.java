@@ -8,7 +8,7 @@ public final class ExprParseException extends SymtraceException {
   private final int column;
 
   public ExprParseException(String text, int column, String problem) {
-    super("column " + column + ": " + problem + " in '" + text + "'");
+    super("column " + column + ": " + problem);
     this.column = column;
   }
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     description = "Symbolic-shape tracing, guard inspection and expression reasoning.",
     subcommands = {
       HelpCommand.class,
+      SimplifyCommand.class,
     })
 public final class SymtraceCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
