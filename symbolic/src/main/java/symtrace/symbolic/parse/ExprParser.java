@@ -353,7 +353,7 @@ public final class ExprParser {
     if (negate) {
       factors.add(Exprs.MINUS_ONE);
     }
-    factors.add(power());
+    factors.add(peek().kind == TokenKind.OP && peek().text.equals("~") ? unary() : power());
     while (true) {
       Token t = peek();
       if (acceptOp("*")) {
