@@ -1,0 +1,66 @@
+package symtrace.symbolic.value;
+
+import symtrace.symbolic.env.ShapeEnv;
+import symtrace.symbolic.expr.Expr;
+
+/**
+ * The symbolic part of a {@link SymInt}, {@link SymFloat} or {@link SymBool}: an expression in a
+ * shape environment, its Python type and its hint (the value at the example inputs, or null for an
+ * unbacked value). {@link #expr()} applies the environment's current replacements on every read,
+ * so an old value sees later specializations (PyTorch's {@code SymNode.expr}).
+ */
+public final class SymNode {
+  /** The Python type of the value. */
+  public enum Type {
+    INT,
+    FLOAT,
+    BOOL
+  }
+
+  private final Expr expr;
+  private final ShapeEnv env;
+  private final Type type;
+  private Object hint;
+
+  public SymNode(Expr expr, ShapeEnv env, Type type, Object hint) {
+    this.expr = expr;
+    this.env = env;
+    this.type = type;
+    this.hint = hint;
+  }
+
+  /** The expression with the current replacements applied. */
+  public Expr expr() {
+    return env.replace(expr);
+  }
+
+  /** The expression as it was built, before later replacements. */
+  public Expr rawExpr() {
+    return expr;
+  }
+
+  public ShapeEnv env() {
+    return env;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The example value (Long, Double or Boolean), recomputed when it became known, or null. */
+  public Object hint() {
+    if (hint == null) {
+      hint = env.sizeHint(expr);
+    }
+    return hint;
+  }
+
+  public boolean hasHint() {
+    return hint() != null;
+  }
+
+  @Override
+  public String toString() {
+    return expr().toString();
+  }
+}
