@@ -82,15 +82,23 @@ final class Expansion {
     }
   }
 
-  /** Multiplies every term of {@code sum} by {@code factor}, distributing over its terms. */
+  /**
+   * Multiplies every term of {@code sum} by {@code factor}, distributing over its terms, and
+   * collects like terms at once, so that a power of a sum costs its number of terms, not the
+   * number of products.
+   */
   private static List<Expr> distribute(List<Expr> sum, Expr factor) {
     List<Expr> terms = factor instanceof Add a ? a.args() : List.of(factor);
+    if (terms.size() == 1 && sum.size() == 1) {
+      return List.of(Exprs.mul(sum.get(0), terms.get(0)));
+    }
     List<Expr> out = new ArrayList<>(sum.size() * terms.size());
     for (Expr s : sum) {
       for (Expr t : terms) {
         out.add(Exprs.mul(s, t));
       }
     }
-    return out;
+    Expr collected = Exprs.add(out);
+    return collected instanceof Add c ? c.args() : List.of(collected);
   }
 }
