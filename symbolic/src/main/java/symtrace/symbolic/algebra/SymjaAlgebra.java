@@ -86,7 +86,8 @@ public final class SymjaAlgebra {
         throw new IllegalArgumentException("a fact must be a relation or a boolean: " + f);
       }
     }
-    if (e.args().isEmpty() || !isFinite(e) || !facts.stream().allMatch(SymjaAlgebra::isFinite)) {
+    if (e.args().isEmpty() || !isFinite(e) || !facts.stream().allMatch(SymjaAlgebra::isFinite)
+        || hasEqualityCondition(e)) {
       return e;
     }
     Expr candidate = attempt(() -> {
@@ -99,6 +100,28 @@ public final class SymjaAlgebra {
       return e;
     }
     return verified(e, candidate, facts);
+  }
+
+  /**
+   * Equalities ({@code Eq}, {@code Ne}, and {@code Piecewise} conditions) hold on thin sets that
+   * random points almost never hit, so the equality check could not catch a simplification that
+   * is only generically right (Symja turns {@code Piecewise((u0, Eq(4, s0)), (-4, True))} into
+   * {@code -4}). Such expressions are not simplified by Symja.
+   */
+  private static boolean hasEqualityCondition(Expr e) {
+    if (e instanceof symtrace.symbolic.expr.Apply a) {
+      symtrace.symbolic.expr.Fn fn = a.fn();
+      if (fn == symtrace.symbolic.expr.Fn.EQ || fn == symtrace.symbolic.expr.Fn.NE
+          || fn == symtrace.symbolic.expr.Fn.PIECEWISE) {
+        return true;
+      }
+    }
+    for (Expr x : e.args()) {
+      if (hasEqualityCondition(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Distributes products and powers everywhere, function arguments included (ExpandAll). */
@@ -229,7 +252,7 @@ public final class SymjaAlgebra {
 
   /** Runs one Symja function on {@code e} and keeps the result if it checks out as equal. */
   private Expr transform(Expr e, Function<IExpr, IExpr> operation) {
-    if (e.args().isEmpty() || !isFinite(e)) {
+    if (e.args().isEmpty() || !isFinite(e) || hasEqualityCondition(e)) {
       return e;
     }
     Expr candidate = attempt(() -> call(operation.apply(engine.bridge().toSymja(e))));
