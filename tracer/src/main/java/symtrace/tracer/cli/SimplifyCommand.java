@@ -11,7 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import symtrace.symbolic.algebra.SymjaAlgebra;
+import symtrace.symbolic.algebra.SymjaEngine;
+import symtrace.symbolic.expr.Apply;
 import symtrace.symbolic.expr.Expr;
+import symtrace.symbolic.expr.Exprs;
 import symtrace.symbolic.expr.Sym;
 import symtrace.symbolic.parse.ExprParser;
 import symtrace.symbolic.simplify.SizeSimplifier;
@@ -61,12 +65,55 @@ public final class SimplifyCommand implements Callable<Integer> {
     for (Expr f : parsedFacts) {
       simplifier.assume(f);
     }
+    List<Expr> facts = new ArrayList<>(parsedFacts);
+    for (Sym s : sizes) {
+      facts.add(Exprs.ge(s, Exprs.TWO));
+    }
     PrintWriter out = spec.commandLine().getOut();
-    for (Expr e : parsed) {
-      out.println(simplifier.simplify(e));
+    SymjaEngine engine = null;
+    try {
+      for (Expr e : parsed) {
+        Expr r = simplifier.simplify(e);
+        if (needsAlgebra(r)) {
+          // Symja loads only for what the construction rules and the ranges left undecided.
+          if (engine == null) {
+            engine = new SymjaEngine();
+          }
+          r = simplifier.simplify(new SymjaAlgebra(engine).simplify(r, facts));
+        }
+        out.println(r);
+      }
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** True when a division, modulus or lattice function is left, which Symja may resolve. */
+  private static boolean needsAlgebra(Expr e) {
+    if (e instanceof Apply a) {
+      switch (a.fn()) {
+        case FLOOR_DIV:
+        case CLEAN_DIV:
+        case MOD:
+        case PYTHON_MOD:
+        case MAX:
+        case MIN:
+        case ABS:
+          return true;
+        default:
+          break;
+      }
+    }
+    for (Expr x : e.args()) {
+      if (needsAlgebra(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String quoted(String text) {

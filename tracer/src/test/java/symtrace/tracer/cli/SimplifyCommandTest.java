@@ -23,6 +23,8 @@ class SimplifyCommandTest {
     "(s0*s1 + s1)//s1           | s0 + 1",
     "u0 + 1 > u0                | True",
     "Eq(u0, 1)                  | Eq(u0, 1)",
+    "FloorDiv(s0*s1 + s0, s1 + 1) | s0",
+    "FloorDiv(s0, 2)            | (s0//2)",
   })
   void simplifiesAsTheContractSays(String expression, String expected) {
     CommandRun run = CommandRun.symtrace("simplify", expression);
