@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       HelpCommand.class,
       SimplifyCommand.class,
+      DecomposeCommand.class,
     })
 public final class SymtraceCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -1,0 +1,36 @@
+package symtrace.solver.decompose;
+
+import java.util.List;
+import java.util.Map;
+import symtrace.symbolic.expr.Expr;
+import symtrace.symbolic.expr.Exprs;
+import symtrace.symbolic.expr.Sym;
+
+/**
+ * Checks that a candidate term equals the target: the candidate with every name replaced by its
+ * tracked expression must be the target for every assignment satisfying the facts.
+ */
+public interface Verifier {
+  /** Returns how the equality was established ({@code "expansion"}, {@code "z3"}), or null if not. */
+  String verify(Expr target, Expr candidate, Map<Sym, Expr> definitions, List<Expr> facts);
+
+  /**
+   * The exact check for polynomial identities: {@code expand(target - candidate') == 0} in the
+   * canonical form. Functions such as {@code FloorDiv} are compared structurally, so an identity
+   * that needs their semantics is not found here (a solver verifier proves those).
+   */
+  static Verifier expansion() {
+    return (target, candidate, definitions, facts) -> {
+      Expr substituted = candidate.subs(definitions);
+      return Exprs.expand(Exprs.sub(target, substituted)) == Exprs.ZERO ? "expansion" : null;
+    };
+  }
+
+  /** Tries {@code this}, then {@code other}. */
+  default Verifier orElse(Verifier other) {
+    return (target, candidate, definitions, facts) -> {
+      String r = verify(target, candidate, definitions, facts);
+      return r != null ? r : other.verify(target, candidate, definitions, facts);
+    };
+  }
+}

@@ -1,0 +1,96 @@
+package symtrace.solver.decompose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import symtrace.symbolic.expr.Expr;
+import symtrace.symbolic.expr.Sym;
+import symtrace.symbolic.parse.ExprParser;
+
+/**
+ * The three failure modes named in PyTorch's {@code _build_proxy_for_sym_expr} docstring, and
+ * the answers of both strategies.
+ */
+class DecomposerTest {
+  private static SolverDecomposer solver;
+
+  @BeforeAll
+  static void start() {
+    solver = new SolverDecomposer();
+  }
+
+  @AfterAll
+  static void stop() {
+    solver.close();
+  }
+
+  private static Tracked t(String name, String expr) {
+    return Tracked.of(name, ExprParser.parse(expr));
+  }
+
+  private static Expr e(String text) {
+    return ExprParser.parse(text);
+  }
+
+  @Test
+  void simplificationRegroupedTheProduct() {
+    List<Tracked> have = List.of(t("A", "s1*s2"), t("B", "s3"));
+    Decomposition naive = new NaiveDecomposer().decompose(e("s1*s2*s3"), have, List.of());
+    assertFalse(naive.isFound(), "the syntactic walk sees s1, s2, s3 separately");
+    Decomposition d = solver.decompose(e("s1*s2*s3"), have, List.of());
+    assertTrue(d.isFound());
+    assertEquals("A*B", d.term().toString());
+    assertEquals("expansion", d.verifiedBy());
+  }
+
+  @Test
+  void aTrackedSumFactorsTheTarget() {
+    List<Tracked> have = List.of(t("A", "s0 + 1"), t("B", "s1"));
+    assertFalse(new NaiveDecomposer().decompose(e("s0*s1 + s1"), have, List.of()).isFound());
+    assertEquals("A*B", solver.decompose(e("s0*s1 + s1"), have, List.of()).term().toString());
+  }
+
+  @Test
+  void aNeededSymbolIsAbsent() {
+    List<Tracked> have = List.of(t("A", "s0"), t("B", "s1"));
+    Decomposition d = solver.decompose(e("s0*s2"), have, List.of());
+    assertFalse(d.isFound());
+    assertEquals(List.of(Sym.size("s2")), d.missing());
+    assertEquals("not found (no tracked value provides s2)", d.toString());
+  }
+
+  @Test
+  void theCheaperProducerWins() {
+    List<Tracked> have = List.of(
+        new Tracked("late", e("s0*s1"), Tracked.Producer.STASHED, 9),
+        new Tracked("x_size", e("s0*s1"), Tracked.Producer.INPUT_SIZE, 0));
+    assertEquals("x_size", solver.decompose(e("s0*s1"), have, List.of()).term().toString());
+  }
+
+  @Test
+  void naiveFindsWhatIsSyntacticallyThere() {
+    List<Tracked> have = List.of(t("A", "s0"), t("B", "s1"));
+    Decomposition d = new NaiveDecomposer().decompose(e("2*s0*s1 + 3"), have, List.of());
+    assertTrue(d.isFound());
+    assertEquals("2*A*B + 3", d.term().toString());
+  }
+
+  @Test
+  void functionApplicationsAreAtoms() {
+    List<Tracked> have = List.of(t("A", "s0//2"), t("B", "s1"));
+    assertEquals("A*B", solver.decompose(e("(s0//2)*s1"), have, List.of()).term().toString());
+    List<Tracked> sum = List.of(t("A", "s0//2 + 1"), t("B", "s1"));
+    assertEquals("A*B", solver.decompose(e("(s0//2)*s1 + s1"), sum, List.of()).term().toString());
+  }
+
+  @Test
+  void searchFindsAffineForms() {
+    List<Tracked> have = List.of(t("A", "s0*s1"));
+    assertEquals("2*A + 1", solver.decompose(e("2*s0*s1 + 1"), have, List.of()).term().toString());
+  }
+}
