@@ -110,7 +110,10 @@ final class TrySolve {
       }
       Expr other = Exprs.mul(others);
       Boolean negative = other.isNegative();
-      if (!(isInequality(r.fn()) && negative == null)) {
+      // Divide an equality only when the right side is known nonzero (PyTorch: a zero factor
+      // would make "a*b == 0" teach "b == 0").
+      boolean mayDivide = isInequality(r.fn()) ? negative != null : r.arg(1).isZero() == Boolean.FALSE;
+      if (mayDivide) {
         Fn newOp = isInequality(r.fn()) && negative == Boolean.TRUE ? mirror(r.fn()) : r.fn();
         e = Exprs.apply(newOp, Exprs.div(r.arg(0), other), Exprs.div(r.arg(1), other));
       }
