@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       HelpCommand.class,
       SimplifyCommand.class,
       DecomposeCommand.class,
+      ProveCommand.class,
     })
 public final class SymtraceCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
