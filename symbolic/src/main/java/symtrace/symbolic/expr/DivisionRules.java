@@ -69,6 +69,15 @@ final class DivisionRules {
     if (base instanceof IntLit b && divisor instanceof IntLit d) {
       return IntLit.of(Nums.floorDiv(b.bigValue(), d.bigValue()));
     }
+    if (base instanceof Num b && divisor instanceof Num d) {
+      if (b instanceof FloatLit || d instanceof FloatLit) {
+        // Python's // on a float: the floor of the quotient, a float
+        return FloatLit.of(Math.floor(b.toDouble() / d.toDouble()));
+      }
+      // rationals: the exact floor
+      return IntLit.of(Nums.floorDiv(b.numerator().multiply(d.denominator()),
+          d.numerator().multiply(b.denominator())));
+    }
     if (base instanceof Apply a && (a.fn() == Fn.FLOOR_DIV || a.fn() == Fn.CLEAN_DIV)
         && Facts.isPositive(a.arg(1)) == Boolean.TRUE && Facts.isPositive(divisor) == Boolean.TRUE) {
       // (a // b) // c => a // (b*c), for positive b and c. PyTorch applies it to sizes only;
@@ -126,6 +135,9 @@ final class DivisionRules {
       baseSplits.add(mulArgs(term));
     }
     for (Expr x : mulArgs(q)) {
+      if (x instanceof Num) {
+        continue; // numbers are in the integer gcd above; a float factor would never shrink
+      }
       boolean inAll = true;
       for (List<Expr> split : baseSplits) {
         if (!split.contains(x)) {

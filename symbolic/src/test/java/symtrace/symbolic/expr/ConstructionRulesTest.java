@@ -35,6 +35,8 @@ class ConstructionRulesTest {
     "FloorDiv(FloorDiv(s0, 2), 3)| (s0//6)",
     "FloorDiv(int_oo, 2)         | int_oo",
     "CeilDiv(s0, 2)              | ((s0 + 1)//2)",
+    "FloorDiv(2.5, 2.5)          | 1.00000000000000",
+    "FloorDiv(7.0, 2)            | 3.00000000000000",
     "CeilDiv(2*s0, 2)            | s0",
     // Mod and PythonMod
     "Mod(7, 3)                   | 1",
