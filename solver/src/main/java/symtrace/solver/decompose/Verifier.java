@@ -26,6 +26,21 @@ public interface Verifier {
     };
   }
 
+  /**
+   * A solver proof: {@code Eq(target, candidate')} is PROVED under the facts. Verifies what
+   * expansion cannot, such as identities of {@code FloorDiv} and {@code Mod}.
+   */
+  static Verifier prover(symtrace.solver.Prover prover) {
+    return (target, candidate, definitions, facts) -> {
+      Expr substituted = candidate.subs(definitions);
+      Expr goal = Exprs.eq(target, substituted);
+      if (goal == symtrace.symbolic.expr.BoolLit.TRUE) {
+        return "expansion";
+      }
+      return prover.prove(facts, goal).isProved() ? "z3" : null;
+    };
+  }
+
   /** Tries {@code this}, then {@code other}. */
   default Verifier orElse(Verifier other) {
     return (target, candidate, definitions, facts) -> {

@@ -14,6 +14,8 @@ import symtrace.solver.decompose.Decomposition;
 import symtrace.solver.decompose.NaiveDecomposer;
 import symtrace.solver.decompose.SolverDecomposer;
 import symtrace.solver.decompose.Tracked;
+import symtrace.solver.decompose.Verifier;
+import symtrace.solver.z3.Z3Prover;
 import symtrace.symbolic.SymtraceException;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.parse.ExprParser;
@@ -72,7 +74,10 @@ public final class DecomposeCommand implements Callable<Integer> {
         d = new NaiveDecomposer().decompose(goal, tracked, assumed);
         break;
       case "solver":
-        try (SolverDecomposer solver = new SolverDecomposer()) {
+        // Expansion verifies polynomial identities; Z3 (loaded only then) proves the rest.
+        try (LazyProver prover = new LazyProver();
+            SolverDecomposer solver = new SolverDecomposer(
+                Verifier.expansion().orElse((t, c, defs, f) -> Verifier.prover(prover.get()).verify(t, c, defs, f)))) {
           d = decompose(solver, goal, tracked, assumed);
         }
         break;
@@ -94,6 +99,25 @@ public final class DecomposeCommand implements Callable<Integer> {
 
   private static Decomposition decompose(Decomposer decomposer, Expr goal, List<Tracked> tracked, List<Expr> facts) {
     return decomposer.decompose(goal, tracked, facts);
+  }
+
+  /** Creates the Z3 prover on first use, so polynomial answers never load Z3. */
+  private static final class LazyProver implements AutoCloseable {
+    private Z3Prover prover;
+
+    Z3Prover get() {
+      if (prover == null) {
+        prover = Z3Prover.create();
+      }
+      return prover;
+    }
+
+    @Override
+    public void close() {
+      if (prover != null) {
+        prover.close();
+      }
+    }
   }
 
   private static Expr parse(String what, String text) {
