@@ -22,7 +22,7 @@ import symtrace.symbolic.value.SymInt;
  * PyTorch's error texts ({@link TensorError}); misuse of the Java element accessors (a wrong
  * number of indices, an index out of range) throws {@link IndexOutOfBoundsException}.
  */
-public final class Tensor {
+public final class Tensor implements TensorValue {
   private final Storage storage;
   private final long[] sizes;
   private final long[] strides;

@@ -1,0 +1,196 @@
+package symtrace.tracer.fx;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import symtrace.tracer.ops.OpOverload;
+
+/**
+ * One node of a {@link Graph}, as in FX: its kind ({@link Kind}), a unique name, a target (the
+ * {@link OpOverload} of a {@code call_function}, the attribute path of a {@code get_attr}, the
+ * parameter name of a {@code placeholder}), arguments that may reference other nodes (directly
+ * or inside lists), keyword arguments, and metadata ({@code val}, {@code stack_trace}, ...).
+ *
+ * <p>Argument values follow the operator conventions ({@code Long}, {@code Double}, {@code
+ * Boolean}, {@code String}, {@code DType}, {@code null}, {@link List}) with {@link Node} where a
+ * value is computed by the graph.
+ */
+public final class Node {
+  /** FX's node kinds. */
+  public enum Kind {
+    PLACEHOLDER("placeholder"),
+    GET_ATTR("get_attr"),
+    CALL_FUNCTION("call_function"),
+    OUTPUT("output");
+
+    private final String fxName;
+
+    Kind(String fxName) {
+      this.fxName = fxName;
+    }
+
+    public String fxName() {
+      return fxName;
+    }
+  }
+
+  private final Graph graph;
+  private final Kind kind;
+  private final String name;
+  private final Object target;
+  private List<Object> args;
+  private Map<String, Object> kwargs;
+  private final Map<String, Object> meta = new LinkedHashMap<>();
+  private final Set<Node> users = new LinkedHashSet<>();
+  Node prev;
+  Node next;
+  boolean erased;
+
+  Node(Graph graph, Kind kind, String name, Object target, List<Object> args,
+      Map<String, Object> kwargs) {
+    this.graph = graph;
+    this.kind = kind;
+    this.name = name;
+    this.target = target;
+    this.args = Collections.unmodifiableList(new ArrayList<>(args));
+    this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+    registerUses();
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The operator of a call_function node, the attribute or parameter name otherwise. */
+  public Object target() {
+    return target;
+  }
+
+  /** The operator of a call_function node. */
+  public OpOverload op() {
+    return (OpOverload) target;
+  }
+
+  public boolean isCall() {
+    return kind == Kind.CALL_FUNCTION;
+  }
+
+  public List<Object> args() {
+    return args;
+  }
+
+  public Map<String, Object> kwargs() {
+    return kwargs;
+  }
+
+  /** Metadata: {@code val} (the fake value), {@code stack_trace}, {@code nn_module_stack}, ... */
+  public Map<String, Object> meta() {
+    return meta;
+  }
+
+  /** The value this node computed during tracing (a fake tensor, SymInt, ...), or null. */
+  public Object val() {
+    return meta.get("val");
+  }
+
+  /** Nodes that use this one, in the order they started to. */
+  public Set<Node> users() {
+    return Collections.unmodifiableSet(users);
+  }
+
+  /** The nodes among the arguments, each once, in order of appearance. */
+  public List<Node> inputs() {
+    Set<Node> out = new LinkedHashSet<>();
+    collect(args, out);
+    collect(kwargs.values(), out);
+    return new ArrayList<>(out);
+  }
+
+  public Node next() {
+    return next;
+  }
+
+  public Node prev() {
+    return prev;
+  }
+
+  /** Replaces the arguments (keeping users consistent). */
+  public void setArgs(List<Object> newArgs) {
+    unregisterUses();
+    this.args = Collections.unmodifiableList(new ArrayList<>(newArgs));
+    registerUses();
+  }
+
+  public void setKwargs(Map<String, Object> newKwargs) {
+    unregisterUses();
+    this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(newKwargs));
+    registerUses();
+  }
+
+  /** Replaces every use of this node by {@code replacement}. */
+  public void replaceAllUsesWith(Node replacement) {
+    for (Node user : new ArrayList<>(users)) {
+      user.setArgs(replace(user.args, this, replacement));
+      Map<String, Object> kw = new LinkedHashMap<>();
+      user.kwargs.forEach((k, v) -> kw.put(k, replaceValue(v, this, replacement)));
+      user.setKwargs(kw);
+    }
+  }
+
+  private static List<Object> replace(List<?> values, Node from, Node to) {
+    List<Object> out = new ArrayList<>(values.size());
+    for (Object v : values) {
+      out.add(replaceValue(v, from, to));
+    }
+    return out;
+  }
+
+  private static Object replaceValue(Object v, Node from, Node to) {
+    if (v == from) {
+      return to;
+    }
+    if (v instanceof List<?> l) {
+      return replace(l, from, to);
+    }
+    return v;
+  }
+
+  void unregisterUses() {
+    for (Node input : inputs()) {
+      input.users.remove(this);
+    }
+  }
+
+  private void registerUses() {
+    for (Node input : inputs()) {
+      input.users.add(this);
+    }
+  }
+
+  private static void collect(Iterable<?> values, Set<Node> out) {
+    for (Object v : values) {
+      if (v instanceof Node n) {
+        out.add(n);
+      } else if (v instanceof List<?> l) {
+        collect(l, out);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,7 @@
+package symtrace.tracer.ops;
+
+/** Operators of one family; see the package documentation for the conventions. */
+final class LinalgOps implements OpGroup {
+  @Override
+  public void register(OpRegistry.Builder r) {}
+}

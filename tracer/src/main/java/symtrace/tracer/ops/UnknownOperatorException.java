@@ -1,0 +1,15 @@
+package symtrace.tracer.ops;
+
+/** A call names an operator overload that symtrace does not have. */
+public final class UnknownOperatorException extends RuntimeException {
+  private final String name;
+
+  public UnknownOperatorException(String name) {
+    super("unknown operator " + name);
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+}

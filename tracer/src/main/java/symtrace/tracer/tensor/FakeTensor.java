@@ -1,0 +1,85 @@
+package symtrace.tracer.tensor;
+
+import java.util.Objects;
+import symtrace.symbolic.value.SymInt;
+
+/**
+ * A tensor without data: a dtype and a layout whose sizes, strides and offset may be symbolic,
+ * over a {@link FakeStorage} that views share (so aliasing is known, as in PyTorch's
+ * FakeTensor). A fake tensor made from a small real tensor may keep it as its {@link #constant()},
+ * which is how constant propagation reads values during tracing.
+ */
+public final class FakeTensor implements TensorValue {
+  private final DType dtype;
+  private final Geometry geometry;
+  private final FakeStorage storage;
+  private final Tensor constant;
+
+  private FakeTensor(DType dtype, Geometry geometry, FakeStorage storage, Tensor constant) {
+    this.dtype = Objects.requireNonNull(dtype, "dtype");
+    this.geometry = Objects.requireNonNull(geometry, "geometry");
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.constant = constant;
+  }
+
+  /** A fresh tensor with its own storage, just large enough for the layout. */
+  public static FakeTensor of(DType dtype, Geometry geometry) {
+    return new FakeTensor(dtype, geometry, new FakeStorage(dtype), null);
+  }
+
+  /** A fresh contiguous tensor of the given sizes. */
+  public static FakeTensor contiguous(DType dtype, java.util.List<SymInt> sizes) {
+    return of(dtype, Geometry.contiguous(sizes));
+  }
+
+  /** A view: the same storage seen through another layout. */
+  public FakeTensor view(Geometry layout) {
+    return new FakeTensor(dtype, layout, storage, null);
+  }
+
+  /** The same tensor, remembering its values (constant propagation). */
+  public FakeTensor withConstant(Tensor value) {
+    return new FakeTensor(dtype, geometry, storage, value);
+  }
+
+  @Override
+  public DType dtype() {
+    return dtype;
+  }
+
+  @Override
+  public Geometry geometry() {
+    return geometry;
+  }
+
+  public FakeStorage storage() {
+    return storage;
+  }
+
+  /** The values when known (a traced constant); null otherwise. */
+  public Tensor constant() {
+    return constant;
+  }
+
+  public boolean isAliasOf(FakeTensor other) {
+    return storage == other.storage;
+  }
+
+  @Override
+  public String toString() {
+    return "FakeTensor(" + typeAnnotation() + ", strides=" + geometry.strides() + ")";
+  }
+
+  /** The identity of a fake tensor's memory: views of one tensor share it. */
+  public static final class FakeStorage {
+    private final DType dtype;
+
+    FakeStorage(DType dtype) {
+      this.dtype = dtype;
+    }
+
+    public DType dtype() {
+      return dtype;
+    }
+  }
+}
