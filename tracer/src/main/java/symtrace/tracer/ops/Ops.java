@@ -27,4 +27,46 @@ public interface Ops {
   default Object call(OpOverload op, List<?> positional, Map<String, ?> keywords) {
     return call(op.bind(positional, keywords));
   }
+
+  // ---------------------------------------------------------------------------------------
+  // Python arithmetic on sizes, as composites do it: plain numbers are computed at once,
+  // symbolic ones are dispatched as operator.* calls so that a trace records them.
+
+  default Object scalarBinary(String name, Object a, Object b) {
+    if (!PyScalars.isSymbolic(a) && !PyScalars.isSymbolic(b)) {
+      OpOverload op = registry().get("operator." + name);
+      return PyScalars.normalize(op.kernel().apply(op.bind(java.util.List.of(
+          PyScalars.normalize(a), PyScalars.normalize(b)), Map.of())));
+    }
+    return call("operator." + name, a, b);
+  }
+
+  default Object add(Object a, Object b) {
+    return scalarBinary("add", a, b);
+  }
+
+  default Object sub(Object a, Object b) {
+    return scalarBinary("sub", a, b);
+  }
+
+  default Object mul(Object a, Object b) {
+    return scalarBinary("mul", a, b);
+  }
+
+  default Object floorDiv(Object a, Object b) {
+    return scalarBinary("floordiv", a, b);
+  }
+
+  default Object mod(Object a, Object b) {
+    return scalarBinary("mod", a, b);
+  }
+
+  /** The product of sizes, multiplied left to right as PyTorch's C++ does. */
+  default Object product(List<?> values) {
+    Object p = 1L;
+    for (Object v : values) {
+      p = mul(p, v);
+    }
+    return p;
+  }
 }
