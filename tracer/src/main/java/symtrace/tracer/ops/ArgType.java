@@ -18,9 +18,10 @@ import symtrace.tracer.tensor.TensorValue;
  * @param listLength the {@code N} of {@code int[N]} (a single int is then repeated), 0 when absent
  * @param alias the alias set ({@code a} of {@code Tensor(a)}), or null
  * @param mutable the alias annotation ends with {@code !}: the operator writes this argument
+ * @param elementOptional written {@code Tensor?[]}: list items may be None
  */
-public record ArgType(
-    Kind kind, boolean optional, boolean list, int listLength, String alias, boolean mutable) {
+public record ArgType(Kind kind, boolean optional, boolean list, int listLength, String alias,
+    boolean mutable, boolean elementOptional) {
 
   /** aten's base types. */
   public enum Kind {
@@ -40,7 +41,7 @@ public record ArgType(
             || kind == Kind.BOOL);
       }
       for (Object item : items) {
-        if (item == null ? !(kind == Kind.TENSOR && optional) : !acceptsElement(item)) {
+        if (item == null ? !elementOptional : !acceptsElement(item)) {
           return false;
         }
       }
@@ -89,6 +90,9 @@ public record ArgType(
     StringBuilder b = new StringBuilder(base);
     if (alias != null) {
       b.append('(').append(alias).append(mutable ? "!" : "").append(')');
+    }
+    if (elementOptional) {
+      b.append('?');
     }
     if (list) {
       b.append('[');

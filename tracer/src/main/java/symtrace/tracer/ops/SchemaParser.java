@@ -140,6 +140,11 @@ final class SchemaParser {
       int arrow = annotation.indexOf("->");
       alias = (arrow < 0 ? annotation : annotation.substring(0, arrow)).trim();
     }
+    boolean elementOptional = false;
+    if (peek() == '?' && pos + 1 < text.length() && text.charAt(pos + 1) == '[') {
+      pos++;
+      elementOptional = true;
+    }
     boolean list = false;
     int length = 0;
     if (peek() == '[') {
@@ -158,7 +163,7 @@ final class SchemaParser {
       pos++;
       optional = true;
     }
-    return new ArgType(kind, optional, list, length, alias, mutable);
+    return new ArgType(kind, optional, list, length, alias, mutable, elementOptional);
   }
 
   private static Object defaultValue(String def, ArgType type) {
