@@ -10,6 +10,7 @@ final class OpGroups {
     return List.of(
         new SymbolicOps(),
         new SizeOps(),
+        new TracingOps(),
         new PointwiseOps(),
         new ConversionOps(),
         new FactoryOps(),

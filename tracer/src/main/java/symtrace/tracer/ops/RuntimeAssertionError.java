@@ -1,0 +1,8 @@
+package symtrace.tracer.ops;
+
+/** A runtime check of a graph failed on concrete inputs (PyTorch's {@code RuntimeError}). */
+public final class RuntimeAssertionError extends RuntimeException {
+  public RuntimeAssertionError(String message) {
+    super(message);
+  }
+}
