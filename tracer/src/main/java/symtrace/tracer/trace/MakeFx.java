@@ -1,0 +1,162 @@
+package symtrace.tracer.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import symtrace.symbolic.env.DimDynamic;
+import symtrace.symbolic.env.ShapeEnv;
+import symtrace.symbolic.env.Source;
+import symtrace.symbolic.env.SourceLocation;
+import symtrace.symbolic.expr.Expr;
+import symtrace.tracer.dispatch.Dispatcher;
+import symtrace.tracer.dispatch.FakeMode;
+import symtrace.tracer.fx.Graph;
+import symtrace.tracer.fx.GraphModule;
+import symtrace.tracer.fx.Node;
+import symtrace.tracer.ops.OpRegistry;
+import symtrace.tracer.ops.Ops;
+import symtrace.tracer.tensor.FakeTensor;
+import symtrace.tracer.tensor.Geometry;
+import symtrace.tracer.tensor.Tensor;
+
+/**
+ * make_fx: runs a function on traced stand-ins for its inputs and records every operator it
+ * calls into an FX graph. {@code trace(fn, TracingMode.SYMBOLIC, inputs)} gives the graph and
+ * the ShapeEnv whose guards say for which inputs the graph is valid.
+ *
+ * <p>Symbolic mode gives each tensor input fake sizes from a fresh ShapeEnv (duck-sized, 0/1
+ * specialized, sources {@code L['x']}); an {@code int} input becomes a SymInt and a {@code
+ * float} input a SymFloat. Fake mode keeps concrete sizes; real mode runs on the real inputs.
+ */
+public final class MakeFx {
+  private final OpRegistry registry;
+  private final TracingMode mode;
+  private final String className;
+
+  private MakeFx(OpRegistry registry, TracingMode mode, String className) {
+    this.registry = registry;
+    this.mode = mode;
+    this.className = className;
+  }
+
+  /** An input of the traced function: its parameter name and a real value. */
+  public record Input(String name, Object value) {
+    public Input {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  public static MakeFx of(TracingMode mode) {
+    return new MakeFx(OpRegistry.standard(), mode, "f");
+  }
+
+  /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
+  public MakeFx named(String moduleClassName) {
+    return new MakeFx(registry, mode, moduleClassName);
+  }
+
+  /** Traces {@code fn} at the given inputs. */
+  public static Trace trace(TracedFunction fn, TracingMode mode, List<Input> inputs) {
+    return of(mode).trace(fn, inputs);
+  }
+
+  public Trace trace(TracedFunction fn, List<Input> inputs) {
+    ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
+    Dispatcher dispatcher = new Dispatcher(registry);
+    dispatcher.setShapeEnv(env);
+    Graph graph = new Graph();
+    ProxyMode proxy = new ProxyMode(graph, env, mode, registry);
+    List<Object> traced = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Input in : inputs) {
+      Object value = tracedValue(in, env);
+      Node p = graph.placeholder(in.name() + "_1");
+      proxy.trackInput(p, value);
+      traced.add(value);
+      names.add(in.name());
+    }
+    Context context = new Context(dispatcher, env, proxy, mode);
+    Object result;
+    if (mode == TracingMode.REAL) {
+      try (Dispatcher.Scope p = dispatcher.push(proxy)) {
+        result = fn.apply(context, new ArrayList<>(traced));
+      }
+    } else {
+      try (Dispatcher.Scope f = dispatcher.push(new FakeMode(dispatcher));
+          Dispatcher.Scope p = dispatcher.push(proxy)) {
+        result = fn.apply(context, new ArrayList<>(traced));
+      }
+    }
+    graph.output(proxy.outputArgument(result));
+    SymbolicDeadCode.eliminate(graph);
+    return new Trace(new GraphModule(graph, proxy.constants(), className), env, mode, names,
+        traced);
+  }
+
+  private Object tracedValue(Input in, ShapeEnv env) {
+    Object v = in.value();
+    if (v instanceof Tensor t) {
+      if (mode == TracingMode.REAL) {
+        return t;
+      }
+      if (env == null) {
+        return FakeTensor.of(t.dtype(), Geometry.of(t.sizes(), t.strides(), t.storageOffset()));
+      }
+      ShapeEnv.TensorSymbols s = env.createTensorSymbols(t.sizes(), t.strides(),
+          t.storageOffset(), Source.local(in.name()), DimDynamic.DUCK);
+      return FakeTensor.of(t.dtype(), new Geometry(s.sizes(), s.strides(), s.storageOffset()));
+    }
+    if (env != null && v instanceof Long l) {
+      return symtrace.tracer.ops.PyScalars.normalize(
+          env.createUnspecifiedSymInt(l, Source.local(in.name())));
+    }
+    if (env != null && v instanceof Double d) {
+      Expr sym = env.createFloatSymbol(d, Source.local(in.name()));
+      return env.createSymFloatNode(sym, d);
+    }
+    return v;
+  }
+
+  /** The context handed to the traced function. */
+  private static final class Context implements TraceContext {
+    private final Dispatcher dispatcher;
+    private final ShapeEnv env;
+    private final ProxyMode proxy;
+    private final TracingMode mode;
+
+    Context(Dispatcher dispatcher, ShapeEnv env, ProxyMode proxy, TracingMode mode) {
+      this.dispatcher = dispatcher;
+      this.env = env;
+      this.proxy = proxy;
+      this.mode = mode;
+    }
+
+    @Override
+    public Ops ops() {
+      return dispatcher;
+    }
+
+    @Override
+    public ShapeEnv shapeEnv() {
+      return env;
+    }
+
+    @Override
+    public TracingMode mode() {
+      return mode;
+    }
+
+    @Override
+    public AutoCloseable at(SourceLocation location) {
+      SourceLocation previous = proxy.location();
+      proxy.setLocation(location);
+      AutoCloseable envScope = env == null ? null : env.at(location);
+      return () -> {
+        proxy.setLocation(previous);
+        if (envScope != null) {
+          envScope.close();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,371 @@
+package symtrace.tracer.trace;
+
+import com.google.common.collect.MapMaker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import symtrace.symbolic.env.ShapeEnv;
+import symtrace.symbolic.env.SourceLocation;
+import symtrace.symbolic.expr.Expr;
+import symtrace.symbolic.expr.Sym;
+import symtrace.symbolic.value.SymBool;
+import symtrace.symbolic.value.SymFloat;
+import symtrace.symbolic.value.SymInt;
+import symtrace.symbolic.value.SymNode;
+import symtrace.tracer.dispatch.DispatchMode;
+import symtrace.tracer.fx.Graph;
+import symtrace.tracer.fx.Node;
+import symtrace.tracer.lang.PyTuple;
+import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.OpOverload;
+import symtrace.tracer.ops.OpRegistry;
+import symtrace.tracer.ops.PyScalars;
+import symtrace.tracer.ops.Tag;
+import symtrace.tracer.tensor.FakeTensor;
+import symtrace.tracer.tensor.Tensor;
+import symtrace.tracer.tensor.TensorValue;
+
+/**
+ * PyTorch's {@code ProxyTorchDispatchMode}: every operator call that reaches it becomes a
+ * {@code call_function} node whose arguments are the nodes of the values passed, then runs
+ * below (fake or real), and its outputs are tracked so later calls find their nodes.
+ *
+ * <p>Tracking follows PyTorch: tensors are held weakly by identity and re-bound when an in-place
+ * operator returns them; a SymInt's node is set once and never clobbered; a tensor's symbolic
+ * sizes get lazy {@code sym_size} nodes ({@link Thunk}) that appear only when used; SymInt
+ * arithmetic ({@code operator.mul}, ...) becomes a lazy node too. A symbolic value with no node
+ * is rebuilt from tracked values ({@link SymbolicProxies}).
+ */
+final class ProxyMode implements DispatchMode {
+  private final Graph graph;
+  private final ShapeEnv env;
+  private final TracingMode mode;
+  private final OpOverload symSize;
+  private final OpOverload symStride;
+  private final OpOverload symStorageOffset;
+  private final OpOverload getitem;
+  private final OpOverload liftFresh;
+  private final OpOverload liftFreshCopy;
+  private final Map<TensorValue, Thunk> tensors = new MapMaker().weakKeys().makeMap();
+  private final Map<SymNode, Thunk> symbols = new MapMaker().weakKeys().makeMap();
+  /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
+  private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
+  private final Map<String, Tensor> constants = new LinkedHashMap<>();
+  private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
+  private final SymbolicProxies rebuild;
+  private SourceLocation location;
+
+  ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry) {
+    this.graph = graph;
+    this.env = env;
+    this.mode = mode;
+    this.symSize = registry.get("aten.sym_size.int");
+    this.symStride = registry.get("aten.sym_stride.int");
+    this.symStorageOffset = registry.get("aten.sym_storage_offset.default");
+    this.getitem = registry.get("operator.getitem");
+    this.liftFresh = registry.get("aten.lift_fresh.default");
+    this.liftFreshCopy = registry.find("aten.lift_fresh_copy.default");
+    this.rebuild = new SymbolicProxies(graph, registry, this::existingProxy);
+  }
+
+  /** The attributes the graph's {@code get_attr} nodes read. */
+  Map<String, Tensor> constants() {
+    return constants;
+  }
+
+  void setLocation(SourceLocation where) {
+    this.location = where;
+  }
+
+  SourceLocation location() {
+    return location;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Inputs and outputs
+
+  /** Tracks a traced function's input. */
+  void trackInput(Node placeholder, Object value) {
+    placeholder.meta().put("val", value);
+    track(value, placeholder);
+  }
+
+  /** The output node's argument: the graph values of a function's result. */
+  Object outputArgument(Object result) {
+    return toGraph(result);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Dispatch
+
+  @Override
+  public Object dispatch(Args call, Next next) {
+    OpOverload op = call.op();
+    if (isScalarFunction(op)) {
+      return scalarCall(call, next);
+    }
+    if (op == liftFresh && liftFreshCopy != null) {
+      call = new Args(liftFreshCopy, call.values());
+      op = liftFreshCopy;
+    }
+    if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && allConstant(call)) {
+      return constantCall(call);
+    }
+    if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && mode == TracingMode.REAL) {
+      throw new TracingError("It appears that you're trying to get value out of a tracing tensor"
+          + " with " + op + " - erroring out! It's likely that this is caused by data-dependent"
+          + " control flow or similar.  It may be possible to trace this with dynamic shapes;"
+          + " try setting tracing_mode='symbolic' in your make_fx call.");
+    }
+    CallArguments fx = CallArguments.of(call, this::toGraph);
+    Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
+    Object out;
+    try {
+      out = next.call(call);
+    } catch (RuntimeException e) {
+      if (node.users().isEmpty()) {
+        graph.erase(node);
+      }
+      throw e;
+    }
+    annotate(node, out);
+    bindUnbacked(node, out);
+    trackOutputs(op, node, out);
+    return out;
+  }
+
+  private static boolean isScalarFunction(OpOverload op) {
+    String ns = op.namespace();
+    return ns.equals("operator") || ns.equals("torch") || ns.equals("math");
+  }
+
+  /** SymInt arithmetic: computed at once; a lazy node when the result is symbolic. */
+  private Object scalarCall(Args call, Next next) {
+    Object out = next.call(call);
+    SymNode n = symNode(out);
+    if (n != null && !symbols.containsKey(n)) {
+      OpOverload op = call.op();
+      Args captured = call;
+      SourceLocation where = location;
+      symbols.put(n, new Thunk(() -> {
+        CallArguments fx = CallArguments.of(captured, this::toGraph);
+        Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
+        node.meta().put("val", out);
+        if (where != null) {
+          node.meta().put("location", where);
+        }
+        return node;
+      }));
+    }
+    return out;
+  }
+
+  private boolean allConstant(Args call) {
+    boolean any = false;
+    for (int i = 0; i < call.size(); i++) {
+      Object v = call.get(i);
+      if (v instanceof TensorValue t) {
+        if (constantOf(t) == null) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private Object constantCall(Args call) {
+    Object[] values = call.values();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof TensorValue t) {
+        values[i] = constantOf(t);
+      }
+    }
+    return PyScalars.normalize(call.op().kernel().apply(new Args(call.op(), values)));
+  }
+
+  private static Tensor constantOf(TensorValue t) {
+    if (t instanceof Tensor real) {
+      return real;
+    }
+    return ((FakeTensor) t).constant();
+  }
+
+  private void annotate(Node node, Object out) {
+    node.meta().put("val", out);
+    if (location != null) {
+      node.meta().put("location", location);
+    }
+  }
+
+  /** Unbacked symbols this call created: where in its output each can be read. */
+  private void bindUnbacked(Node node, Object out) {
+    if (env == null) {
+      return;
+    }
+    List<Sym> fresh = env.takePendingFreshUnbackedSymbols();
+    if (fresh.isEmpty()) {
+      return;
+    }
+    Map<Sym, String> bindings = new LinkedHashMap<>();
+    for (Sym s : fresh) {
+      if (out instanceof SymInt || out instanceof SymFloat || out instanceof SymBool) {
+        bindings.put(s, "");
+      } else if (out instanceof TensorValue t) {
+        for (int d = 0; d < t.dim(); d++) {
+          if (t.symSize(d).expr().equals(s)) {
+            bindings.put(s, ".size(" + d + ")");
+            break;
+          }
+        }
+      }
+    }
+    node.meta().put("unbacked_bindings", bindings);
+  }
+
+  private void trackOutputs(OpOverload op, Node node, Object out) {
+    track(out, node);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Tracking
+
+  private void track(Object value, Node node) {
+    if (value instanceof TensorValue t) {
+      tensors.put(t, Thunk.of(node));
+      trackMetadata(t, node);
+    } else if (value instanceof List<?> items) {
+      for (int i = 0; i < items.size(); i++) {
+        Object item = items.get(i);
+        // One getitem node per element, made at once as PyTorch does.
+        Node g = graph.callFunction(getitem, List.of(node, (long) i), Map.of(), "getitem");
+        annotate(g, item);
+        track(item, g);
+      }
+    } else {
+      SymNode n = symNode(value);
+      if (n != null) {
+        Thunk t = Thunk.of(node);
+        symbols.putIfAbsent(n, t);
+        if (n.expr() instanceof Sym s) {
+          expressions.putIfAbsent(s, t);
+        }
+      }
+    }
+  }
+
+  /** Lazy size, stride and offset nodes for a tensor's symbolic metadata. */
+  private void trackMetadata(TensorValue t, Node node) {
+    for (int d = 0; d < t.dim(); d++) {
+      trackLazy(t.symSize(d), symSize, node, d);
+    }
+    for (int d = 0; d < t.dim(); d++) {
+      trackLazy(t.symStride(d), symStride, node, d);
+    }
+    SymInt offset = t.symStorageOffset();
+    SymNode n = offset.node();
+    if (n != null && !offset.isConstant() && !symbols.containsKey(n)) {
+      Thunk thunk = new Thunk(() -> accessor(symStorageOffset, List.of(node), offset));
+      symbols.put(n, thunk);
+      if (n.expr() instanceof Sym s) {
+        expressions.putIfAbsent(s, thunk);
+      }
+    }
+  }
+
+  private void trackLazy(SymInt value, OpOverload accessor, Node tensor, int dim) {
+    SymNode n = value.node();
+    if (n == null || value.isConstant() || symbols.containsKey(n)) {
+      return;
+    }
+    Thunk thunk = new Thunk(() -> accessor(accessor, List.of(tensor, (long) dim), value));
+    symbols.put(n, thunk);
+    if (n.expr() instanceof Sym s) {
+      expressions.putIfAbsent(s, thunk);
+    }
+  }
+
+  private Node accessor(OpOverload op, List<Object> args, SymInt value) {
+    Node n = graph.callFunction(op, args, Map.of(), nodeName(op));
+    n.meta().put("val", PyScalars.normalize(value));
+    return n;
+  }
+
+  private static SymNode symNode(Object v) {
+    if (v instanceof SymInt i && !i.isConstant()) {
+      return i.node();
+    }
+    if (v instanceof SymFloat f && !f.isConstant()) {
+      return f.node();
+    }
+    if (v instanceof SymBool b && !b.isConstant()) {
+      return b.node();
+    }
+    return null;
+  }
+
+  /** The node already standing for an expression (a tracked symbol), or null. */
+  private Node existingProxy(Expr e) {
+    Thunk t = expressions.get(e);
+    return t == null ? null : t.force();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Values to graph arguments
+
+  /** A call argument as the graph writes it: nodes for tracked values, constants as they are. */
+  Object toGraph(Object v) {
+    if (v instanceof TensorValue t) {
+      return tensorNode(t);
+    }
+    SymNode n = symNode(v);
+    if (n != null) {
+      Thunk t = symbols.get(n);
+      if (t != null) {
+        return t.force();
+      }
+      Node built = rebuild.build(n.expr(), v);
+      symbols.put(n, Thunk.of(built));
+      return built;
+    }
+    if (v instanceof List<?> items) {
+      List<Object> out = new ArrayList<>(items.size());
+      for (Object item : items) {
+        out.add(toGraph(item));
+      }
+      return items instanceof PyTuple ? PyTuple.copyOf(out) : out;
+    }
+    return PyScalars.normalize(v);
+  }
+
+  private Node tensorNode(TensorValue t) {
+    Thunk thunk = tensors.get(t);
+    if (thunk != null) {
+      return thunk.force();
+    }
+    Tensor constant = constantOf(t);
+    if (constant == null) {
+      throw new TracingError("a tensor reached the graph without being traced: " + t
+          + " (was it computed with tracing disabled?)");
+    }
+    Node n = constantNodes.get(constant);
+    if (n == null) {
+      String name = "_tensor_constant" + constants.size();
+      constants.put(name, constant);
+      n = graph.getAttr(name);
+      n.meta().put("val", t);
+      constantNodes.put(constant, n);
+    }
+    return n;
+  }
+
+  /** FX's name for a node of this operator: the overload packet ({@code add}, {@code sum}). */
+  static String nodeName(OpOverload op) {
+    if (op.namespace().equals("aten") && (op.name().equals("sym_size")
+        || op.name().equals("sym_stride"))) {
+      return op.name() + "_" + op.overloadName();
+    }
+    return op.name();
+  }
+}
