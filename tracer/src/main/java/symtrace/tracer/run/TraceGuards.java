@@ -1,0 +1,120 @@
+package symtrace.tracer.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import symtrace.symbolic.env.GuardProducer;
+import symtrace.symbolic.env.GuardSet;
+import symtrace.symbolic.env.LocalSource;
+import symtrace.symbolic.env.Placeholder;
+import symtrace.symbolic.env.ProducedGuard;
+import symtrace.symbolic.env.Source;
+import symtrace.symbolic.env.TensorPropertySource;
+import symtrace.symbolic.value.SymBool;
+import symtrace.symbolic.value.SymFloat;
+import symtrace.symbolic.value.SymInt;
+import symtrace.tracer.tensor.Tensor;
+import symtrace.tracer.tensor.TensorValue;
+import symtrace.tracer.trace.Trace;
+
+/**
+ * The guards of a symbolic trace as {@code produce_guards} gives them for sources {@code
+ * L['<parameter>']}, and their check on concrete inputs: which lines an input fails.
+ */
+public final class TraceGuards {
+  private final GuardSet full;
+  private final GuardSet simplified;
+
+  private TraceGuards(GuardSet full, GuardSet simplified) {
+    this.full = full;
+    this.simplified = simplified;
+  }
+
+  /** The guards of a trace; a trace without a ShapeEnv (fake, real) has none. */
+  public static TraceGuards of(Trace trace) {
+    if (trace.shapeEnv() == null) {
+      return new TraceGuards(new GuardSet(List.of(), Map.of()),
+          new GuardSet(List.of(), Map.of()));
+    }
+    List<Placeholder> placeholders = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    for (int i = 0; i < trace.tracedInputs().size(); i++) {
+      Object v = trace.tracedInputs().get(i);
+      Placeholder p = placeholder(v);
+      if (p != null) {
+        placeholders.add(p);
+        sources.add(Source.local(trace.inputNames().get(i)));
+      }
+    }
+    GuardProducer producer = new GuardProducer(trace.shapeEnv());
+    return new TraceGuards(producer.produce(placeholders, sources, false, false),
+        producer.produce(placeholders, sources, true, false));
+  }
+
+  private static Placeholder placeholder(Object v) {
+    if (v instanceof TensorValue t) {
+      return new Placeholder.Tensor(t.symSizes(), t.symStrides(), t.symStorageOffset());
+    }
+    if (v instanceof SymInt s) {
+      return new Placeholder.Int(s);
+    }
+    if (v instanceof Long l) {
+      return new Placeholder.Int(SymInt.of(l));
+    }
+    if (v instanceof SymFloat f) {
+      return new Placeholder.Float(f);
+    }
+    if (v instanceof Double d) {
+      return new Placeholder.Float(SymFloat.of(d));
+    }
+    if (v instanceof SymBool || v instanceof Boolean) {
+      return null;
+    }
+    return null;
+  }
+
+  /** PyTorch's {@code produce_guards(..., ignore_static=False)} text. */
+  public List<String> produced() {
+    return full.python();
+  }
+
+  /** The same with {@code _simplified=True} (PyTorch's {@code show_guards}). */
+  public List<String> shown() {
+    return simplified.python();
+  }
+
+  public GuardSet guardSet() {
+    return full;
+  }
+
+  /** The lines concrete inputs (by parameter name) fail, in order. */
+  public List<String> failing(List<String> names, List<Object> values) {
+    Function<Source, Object> read = source -> valueOf(source, names, values);
+    List<String> out = new ArrayList<>();
+    for (ProducedGuard g : full.failing(read)) {
+      out.add(g.python());
+    }
+    return out;
+  }
+
+  private static Object valueOf(Source source, List<String> names, List<Object> values) {
+    if (source instanceof LocalSource local) {
+      int i = names.indexOf(local.local());
+      if (i < 0) {
+        throw new IllegalArgumentException("no input named " + local.local());
+      }
+      Object v = values.get(i);
+      return v instanceof Boolean b ? (b ? 1L : 0L) : v;
+    }
+    if (source instanceof TensorPropertySource p) {
+      Tensor t = (Tensor) valueOf(p.base(), names, values);
+      return switch (p.property()) {
+        case SIZE -> t.size(p.index());
+        case STRIDE -> t.stride(p.index());
+        case STORAGE_OFFSET -> t.storageOffset();
+      };
+    }
+    throw new IllegalArgumentException("cannot read " + source.name() + " from inputs");
+  }
+}
