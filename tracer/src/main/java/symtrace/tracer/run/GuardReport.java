@@ -1,0 +1,289 @@
+package symtrace.tracer.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import symtrace.solver.ProverSettings;
+import symtrace.solver.guards.GuardMinimizer;
+import symtrace.solver.guards.Minimization;
+import symtrace.solver.z3.Z3Prover;
+import symtrace.symbolic.env.Guard;
+import symtrace.symbolic.env.ProducedGuard;
+import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.env.RuntimeAssert;
+import symtrace.symbolic.env.ShapeEnv;
+import symtrace.symbolic.env.Source;
+import symtrace.symbolic.env.SourceLocation;
+import symtrace.symbolic.env.Specialization;
+import symtrace.symbolic.expr.Expr;
+import symtrace.symbolic.expr.Exprs;
+import symtrace.symbolic.expr.Sym;
+import symtrace.symbolic.range.ValueRange;
+import symtrace.tracer.trace.Trace;
+
+/**
+ * The guard report of one symbolic trace ({@code symtrace guards}): every symbol with its
+ * source, hint and range; every specialization with its reason; every guard and runtime assert
+ * in sympy form and as Python over the inputs, with the program location and the operation that
+ * caused it, and whether the other guards (and the ranges) imply it, proved by Z3.
+ */
+public final class GuardReport {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final String program;
+  private final String traceSpec;
+  private final ShapeEnv env;
+  private final TraceGuards produced;
+  private final List<Guard> guards;
+  private final Map<Guard, String> python = new IdentityHashMap<>();
+  private final Minimization minimization;
+
+  private GuardReport(String program, String traceSpec, Trace trace, boolean prove) {
+    this.program = program;
+    this.traceSpec = traceSpec;
+    this.env = trace.shapeEnv();
+    this.produced = TraceGuards.of(trace);
+    this.guards = env == null ? List.of() : env.guards();
+    for (ProducedGuard g : produced.guardSet().guards()) {
+      if (g.origin() != null) {
+        python.putIfAbsent(g.origin(), g.python());
+      }
+    }
+    this.minimization = prove && guards.size() > 1 ? minimize() : null;
+  }
+
+  /**
+   * The report of a trace.
+   *
+   * @param prove whether to ask Z3 which guards the others imply (loads Z3)
+   */
+  public static GuardReport of(String program, String traceSpec, Trace trace, boolean prove) {
+    return new GuardReport(program, traceSpec, trace, prove);
+  }
+
+  private Minimization minimize() {
+    List<Expr> base = new ArrayList<>();
+    for (Sym s : symbols()) {
+      ValueRange r = env.range(s);
+      if (r == null) {
+        continue;
+      }
+      if (r.lower().isNumber()) {
+        base.add(Exprs.le(r.lower(), s));
+      }
+      if (r.upper().isNumber()) {
+        base.add(Exprs.le(s, r.upper()));
+      }
+    }
+    List<Expr> exprs = new ArrayList<>();
+    for (Guard g : guards) {
+      exprs.add(g.expr());
+    }
+    try (Z3Prover prover = Z3Prover.create(ProverSettings.defaults())) {
+      return new GuardMinimizer(prover).minimize(base, exprs);
+    }
+  }
+
+  private List<Sym> symbols() {
+    if (env == null) {
+      return List.of();
+    }
+    Set<Sym> all = new LinkedHashSet<>(env.symbolsWithSources());
+    all.addAll(env.unbackedSymbols());
+    return new ArrayList<>(all);
+  }
+
+  /** The guards as {@code produce_guards} gives them (PyTorch's text and order). */
+  public List<String> produceGuards() {
+    return produced.produced();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // JSON
+
+  public ObjectNode toJson() {
+    ObjectNode root = JSON.objectNode();
+    root.put("program", program);
+    root.put("trace", traceSpec);
+    ArrayNode symbols = root.putArray("symbols");
+    for (Sym s : symbols()) {
+      ObjectNode o = symbols.addObject();
+      o.put("name", s.name());
+      List<Source> sources = env.sources(s);
+      if (sources != null && !sources.isEmpty()) {
+        o.put("source", sources.get(0).name());
+      } else {
+        o.putNull("source");
+      }
+      Object hint = env.hint(s);
+      if (hint instanceof Long l) {
+        o.put("hint", l);
+      } else if (hint instanceof Double d) {
+        o.put("hint", d);
+      } else {
+        o.putNull("hint");
+      }
+      ValueRange r = env.range(s);
+      o.put("range", r == null ? "[-int_oo, int_oo]" : r.toIntervalString());
+      o.put("kind", env.isUnbacked(s) ? "unbacked" : "backed");
+    }
+    ArrayNode specs = root.putArray("specializations");
+    if (env != null) {
+      for (Specialization sp : env.specializations()) {
+        ObjectNode o = specs.addObject();
+        o.put("symbol", sp.symbol() == null ? null : sp.symbol().name());
+        ArrayNode src = o.putArray("sources");
+        if (sp.sources() != null) {
+          sp.sources().forEach(x -> src.add(x.name()));
+        }
+        o.put("value", String.valueOf(sp.value()));
+        o.put("reason", sp.reason());
+      }
+    }
+    ArrayNode gs = root.putArray("guards");
+    for (Guard g : guards) {
+      ObjectNode o = gs.addObject();
+      o.put("expr", g.expr().toString());
+      String py = python.get(g);
+      if (py != null) {
+        o.put("python", py);
+      } else {
+        o.putNull("python");
+      }
+      o.put("kind", "guard");
+      putLocation(o, g.provenance());
+      o.put("reason", g.provenance() == null ? "unknown" : g.provenance().reason());
+      List<Expr> implied = impliedBy(g.expr());
+      o.put("redundant", implied != null);
+      ArrayNode by = o.putArray("implied_by");
+      if (implied != null) {
+        implied.forEach(e -> by.add(e.toString()));
+      }
+    }
+    ArrayNode asserts = root.putArray("runtime_asserts");
+    for (RuntimeAssert a : runtimeAsserts()) {
+      ObjectNode o = asserts.addObject();
+      o.put("expr", a.expr().toString());
+      o.put("kind", "runtime_assert");
+      o.put("message", a.message());
+      putLocation(o, a.provenance());
+      o.put("reason", a.provenance() == null ? "unknown" : a.provenance().reason());
+    }
+    ArrayNode pg = root.putArray("produce_guards");
+    produced.produced().forEach(pg::add);
+    ArrayNode sg = root.putArray("show_guards");
+    produced.shown().forEach(sg::add);
+    return root;
+  }
+
+  private List<RuntimeAssert> runtimeAsserts() {
+    List<RuntimeAssert> out = new ArrayList<>();
+    if (env != null) {
+      env.deferredRuntimeAsserts().values().forEach(out::addAll);
+      out.addAll(env.backedRuntimeAsserts());
+    }
+    return out;
+  }
+
+  private List<Expr> impliedBy(Expr guard) {
+    if (minimization == null) {
+      return null;
+    }
+    return minimization.impliedBy().get(guard);
+  }
+
+  private static void putLocation(ObjectNode o, Provenance p) {
+    SourceLocation l = p == null ? null : p.location();
+    if (l == null) {
+      o.putNull("location");
+      return;
+    }
+    ObjectNode loc = o.putObject("location");
+    loc.put("file", l.file());
+    loc.put("line", l.line());
+    loc.put("col", l.column());
+    loc.put("code", l.code());
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Text
+
+  /** The report for a reader: one section per kind, a guard per entry with its cause. */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    b.append(program).append(" traced at ").append(traceSpec).append("\n\nsymbols\n");
+    List<Sym> syms = symbols();
+    if (syms.isEmpty()) {
+      b.append("  (none)\n");
+    }
+    for (Sym s : syms) {
+      List<Source> sources = env.sources(s);
+      ValueRange r = env.range(s);
+      b.append("  ").append(s.name()).append("  ")
+          .append(sources == null || sources.isEmpty() ? "(no source)" : sources.get(0).name())
+          .append("  hint ").append(env.hint(s))
+          .append("  range ").append(r == null ? "?" : r.toIntervalString())
+          .append(env.isUnbacked(s) ? "  unbacked" : "").append('\n');
+    }
+    b.append("\nspecializations\n");
+    if (env == null || env.specializations().isEmpty()) {
+      b.append("  (none)\n");
+    } else {
+      for (Specialization sp : env.specializations()) {
+        b.append("  ").append(sp.symbol() == null ? "?" : sp.symbol().name()).append(" = ")
+            .append(sp.value()).append("  (").append(sp.reason()).append(")\n");
+      }
+    }
+    b.append("\nguards\n");
+    if (guards.isEmpty()) {
+      b.append("  (none)\n");
+    }
+    int i = 1;
+    for (Guard g : guards) {
+      String py = python.get(g);
+      b.append("  ").append(i++).append(". ").append(py != null ? py : g.expr().toString());
+      if (py != null) {
+        b.append("    [").append(g.expr()).append(']');
+      }
+      b.append('\n');
+      appendCause(b, g.provenance());
+      List<Expr> implied = impliedBy(g.expr());
+      if (implied != null) {
+        b.append("     redundant: implied by ").append(implied.isEmpty() ? "the ranges"
+            : implied.toString()).append('\n');
+      }
+    }
+    b.append("\nruntime asserts\n");
+    List<RuntimeAssert> asserts = runtimeAsserts();
+    if (asserts.isEmpty()) {
+      b.append("  (none)\n");
+    }
+    for (RuntimeAssert a : asserts) {
+      b.append("  ").append(a.expr()).append('\n');
+      appendCause(b, a.provenance());
+    }
+    b.append("\nproduce_guards\n");
+    for (String line : produced.produced()) {
+      b.append("  ").append(line).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static void appendCause(StringBuilder b, Provenance p) {
+    if (p == null) {
+      return;
+    }
+    SourceLocation l = p.location();
+    b.append("     ");
+    if (l != null) {
+      b.append(l).append("  ").append(l.code() == null ? "" : l.code().strip()).append("  ");
+    }
+    b.append("(").append(p.reason()).append(")\n");
+  }
+}
