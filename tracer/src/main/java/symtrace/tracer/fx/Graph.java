@@ -1,10 +1,15 @@
 package symtrace.tracer.fx;
 
+import symtrace.tracer.lang.PyTuple;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import symtrace.tracer.ops.OpOverload;
 
 /**
  * FX's {@code Graph}: an ordered list of {@link Node}s (placeholders first, one output last)
@@ -12,6 +17,8 @@ import java.util.NoSuchElementException;
  * output), and may be erased when nothing uses them.
  */
 public final class Graph implements Iterable<Node> {
+  private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z])([A-Z])");
+
   private final Namespace names = new Namespace();
   /** Sentinel: root.next is the first node, root.prev the last. */
   private final Node root;
@@ -19,52 +26,86 @@ public final class Graph implements Iterable<Node> {
   private Node output;
 
   public Graph() {
-    root = new Node(this, Node.Kind.OUTPUT, "_root", null, List.of(), Map.of());
+    root = new Node(this, Node.Kind.OUTPUT, "_root", "", List.of(), Map.of());
     root.next = root;
     root.prev = root;
   }
 
+  /**
+   * FX's {@code create_node}: a node of any kind, named {@code name} or, when that is null,
+   * after its target; the name is made unique.
+   *
+   * @param target the operator of a call_function, the attribute path of a get_attr, the
+   *     parameter name of a placeholder, {@code output} for the output
+   */
+  public Node createNode(Node.Kind kind, Object target, List<Object> args,
+      Map<String, Object> kwargs, String name) {
+    if (kind == Node.Kind.OUTPUT && output != null) {
+      throw new IllegalStateException("the graph already has an output");
+    }
+    String candidate = name != null ? name : targetToString(target);
+    Node n = append(new Node(this, kind, names.create(candidate), target, args, kwargs));
+    if (kind == Node.Kind.OUTPUT) {
+      output = n;
+    }
+    return n;
+  }
+
   /** A {@code placeholder} for an input named {@code name} (e.g. {@code x_1}). */
   public Node placeholder(String name) {
-    return append(new Node(this, Node.Kind.PLACEHOLDER, names.create(name), name, List.of(),
-        Map.of()));
+    return createNode(Node.Kind.PLACEHOLDER, name, List.of(), Map.of(), null);
   }
 
   /** A {@code get_attr} of a module attribute (a parameter, {@code _tensor_constant0}). */
   public Node getAttr(String qualifiedName) {
-    return append(new Node(this, Node.Kind.GET_ATTR, names.create(qualifiedName.replace('.', '_')),
-        qualifiedName, List.of(), Map.of()));
+    return createNode(Node.Kind.GET_ATTR, qualifiedName, List.of(), Map.of(), null);
   }
 
   /**
    * A {@code call_function} node.
    *
-   * @param target the operator
+   * @param target the operator ({@link OpOverload})
    * @param args positional arguments (nodes, constants, lists of them)
    * @param kwargs keyword arguments
    * @param nameHint the candidate name (FX derives it from the operator); a free one is chosen
    */
   public Node callFunction(Object target, List<Object> args, Map<String, Object> kwargs,
       String nameHint) {
-    return append(new Node(this, Node.Kind.CALL_FUNCTION, names.create(nameHint), target, args,
-        kwargs));
+    return createNode(Node.Kind.CALL_FUNCTION, target, args, kwargs, nameHint);
   }
 
-  /** The {@code output} node returning {@code result} (a node, constant, or list/tuple). */
+  /**
+   * The {@code output} node returning {@code result}: a node, a constant, a {@link PyTuple}
+   * (printed {@code (a, b)}) or a list (printed {@code [a, b]}).
+   */
   public Node output(Object result) {
-    if (output != null) {
-      throw new IllegalStateException("the graph already has an output");
-    }
     List<Object> args = new ArrayList<>();
     args.add(result);
-    output = append(new Node(this, Node.Kind.OUTPUT, names.create("output"), "output", args,
-        Map.of()));
-    return output;
+    return createNode(Node.Kind.OUTPUT, "output", args, Map.of(), null);
   }
 
   /** The output node, or null while the graph is being built. */
   public Node outputNode() {
     return output;
+  }
+
+  /**
+   * FX's {@code _target_to_str}: an operator's name ({@code add.Tensor}), an attribute or
+   * parameter name with a dunder stripped, in snake case ({@code fooBar} becomes {@code
+   * foo_bar}); the namespace then replaces what is not an identifier.
+   */
+  private static String targetToString(Object target) {
+    String s;
+    if (target instanceof OpOverload op) {
+      boolean overloaded = op.namespace().equals("aten") || op.namespace().equals("prims");
+      s = overloaded ? op.name() + "." + op.overloadName() : op.name();
+    } else {
+      s = (String) target;
+      if (s.length() > 4 && s.startsWith("__") && s.endsWith("__")) {
+        s = s.substring(2, s.length() - 2);
+      }
+    }
+    return CAMEL_HUMP.matcher(s).replaceAll("_$1").toLowerCase(java.util.Locale.ROOT);
   }
 
   private Node append(Node n) {
@@ -104,6 +145,66 @@ public final class Graph implements Iterable<Node> {
       output = null;
     }
     size--;
+  }
+
+  /**
+   * FX's {@code lint}: every name is unique, every argument is a node of this graph defined
+   * before its use, and the graph ends with its single output node.
+   *
+   * @throws IllegalStateException naming the first problem, in FX's words where FX has them
+   */
+  public void lint() {
+    Set<String> seenNames = new HashSet<>();
+    Set<Node> seen = new HashSet<>();
+    Node last = null;
+    int outputs = 0;
+    for (Node n : this) {
+      for (Node arg : n.inputs()) {
+        if (arg.graph() != this) {
+          throw new IllegalStateException("Argument '" + arg + "' of Node '" + n
+              + "' does not belong to this Graph, but was used as an argument!");
+        }
+        if (!seen.contains(arg)) {
+          throw new IllegalStateException("Argument '" + arg + "' of Node '" + n
+              + "' was used before it has been defined! Please check that Nodes in the graph"
+              + " are topologically ordered");
+        }
+      }
+      seen.add(n);
+      if (!seenNames.add(n.name())) {
+        throw new IllegalStateException("Node redefined name " + n.name() + "!");
+      }
+      if (n.kind() == Node.Kind.OUTPUT) {
+        outputs++;
+      }
+      last = n;
+    }
+    if (outputs != 1 || last.kind() != Node.Kind.OUTPUT) {
+      throw new IllegalStateException(outputs == 0 ? "the graph has no output node"
+          : outputs > 1 ? "the graph has " + outputs + " output nodes"
+          : "node '" + last + "' follows the output node");
+    }
+  }
+
+  /**
+   * FX's {@code eliminate_dead_code}: after {@link #lint}, erases from the end every node that
+   * nothing uses and that is not {@linkplain Node#isImpure impure}, so chains of dead nodes go
+   * at once.
+   *
+   * @return whether anything was erased
+   */
+  public boolean eliminateDeadCode() {
+    lint();
+    boolean changed = false;
+    for (Node n = root.prev; n != root; ) {
+      Node prev = n.prev;
+      if (n.users().isEmpty() && !n.isImpure()) {
+        erase(n);
+        changed = true;
+      }
+      n = prev;
+    }
+    return changed;
   }
 
   public int size() {

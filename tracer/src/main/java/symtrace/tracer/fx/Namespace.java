@@ -2,64 +2,120 @@ package symtrace.tracer.fx;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * FX's {@code _Namespace}: unique Python identifiers for nodes. A candidate is cleaned of
- * illegal characters; a taken name gets the next free numeric suffix of its base ({@code sum},
- * {@code sum_1}, ...), and Python keywords and builtins are avoided.
+ * FX's {@code _Namespace}: unique Python identifiers. A candidate that is not an identifier is
+ * cleaned of illegal characters; a taken name gets the next free numeric suffix of its base
+ * ({@code sum}, {@code sum_1}, ...); Python keywords, builtins and FX's own globals ({@code
+ * torch}, {@code device}, {@code inf}, ...) are never produced. An object may be associated
+ * with its name, so asking again for the same object returns the same name (code generation
+ * names globals this way).
+ *
+ * <p>Names are never freed: an erased node keeps its name taken, as in FX.
  */
 final class Namespace {
+  /** Candidates that are already identifiers: a base and an optional {@code _N} suffix. */
+  private static final Pattern NAME = Pattern.compile("^([a-zA-Z_][0-9a-zA-Z_]*?)(?:_(\\d+))?$");
   private static final Pattern ILLEGAL = Pattern.compile("[^0-9a-zA-Z_]+");
-  private static final Pattern SUFFIX = Pattern.compile("(.*)_(\\d+)$");
-  private static final Set<String> RESERVED = Set.of(
+
+  /** Python 3.11's keywords and {@code builtins.__dict__}, and FX's registered globals. */
+  private static final Set<String> ILLEGAL_NAMES = Set.of(
       "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
       "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
       "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-      "try", "while", "with", "yield", "self", "torch", "operator", "math", "inf", "nan",
-      "int", "float", "bool", "list", "tuple", "dict", "str", "len", "range", "sum", "max",
-      "min", "abs", "print", "type", "object", "slice", "getattr", "sym_size", "device",
-      "fx_pytree", "pytree");
+      "try", "while", "with", "yield",
+      "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+      "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning",
+      "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
+      "ConnectionRefusedError", "ConnectionResetError", "DeprecationWarning", "EOFError",
+      "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup",
+      "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+      "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError",
+      "IndexError", "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt",
+      "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
+      "NotImplemented", "NotImplementedError", "OSError", "OverflowError",
+      "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
+      "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+      "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+      "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError",
+      "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+      "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError",
+      "__build_class__", "__debug__", "__doc__", "__import__", "__loader__", "__name__",
+      "__package__", "__spec__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+      "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile",
+      "complex", "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate",
+      "eval", "exec", "exit", "filter", "float", "format", "frozenset", "getattr", "globals",
+      "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
+      "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min", "next",
+      "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr",
+      "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum",
+      "super", "tuple", "type", "vars", "zip",
+      "inf", "nan", "NoneType", "torch", "device", "fx_pytree", "pytree");
 
   private final Set<String> used = new HashSet<>();
   private final Map<String, Integer> baseCount = new HashMap<>();
+  private final Map<Object, String> objectNames = new IdentityHashMap<>();
 
+  /** A fresh unique name for {@code candidate}. */
   String create(String candidate) {
-    String c = ILLEGAL.matcher(candidate).replaceAll("_");
-    if (c.isEmpty()) {
-      c = "_unnamed";
-    }
-    if (Character.isDigit(c.charAt(0))) {
-      c = "_" + c;
-    }
-    Matcher m = SUFFIX.matcher(c);
-    String base;
-    int num;
-    if (m.matches()) {
-      base = m.group(1);
-      num = Integer.parseInt(m.group(2));
-      c = base + "_" + num;
-    } else {
-      base = c;
-      num = 0;
-    }
-    if (num == 0) {
-      num = baseCount.getOrDefault(base, 0);
-    }
-    while (used.contains(c) || RESERVED.contains(c)) {
-      num++;
-      c = base + "_" + num;
-    }
-    used.add(c);
-    baseCount.put(base, num);
-    return c;
+    return create(candidate, null);
   }
 
-  /** Frees nothing: FX keeps an erased node's name taken, so later names do not reuse it. */
-  boolean isUsed(String name) {
-    return used.contains(name);
+  /**
+   * The name of {@code obj} if it has one, else a fresh unique name for {@code candidate},
+   * associated with {@code obj} when it is not null.
+   */
+  String create(String candidate, Object obj) {
+    if (obj != null && objectNames.containsKey(obj)) {
+      return objectNames.get(obj);
+    }
+    Matcher m = NAME.matcher(candidate);
+    if (!m.matches()) {
+      candidate = ILLEGAL.matcher(candidate).replaceAll("_");
+      if (candidate.isEmpty()) {
+        candidate = "_unnamed";
+      }
+      if (Character.isDigit(candidate.charAt(0))) {
+        candidate = "_" + candidate;
+      }
+      m = NAME.matcher(candidate);
+      m.matches();
+    }
+    String base = m.group(1);
+    String suffix = m.group(2);
+    int num;
+    if (suffix == null || used.contains(candidate)) {
+      // FX looks the count up under the whole candidate, not its base.
+      num = baseCount.getOrDefault(candidate, 0);
+      if (ILLEGAL_NAMES.contains(candidate) && !isBuiltinObject(candidate, obj)) {
+        num++;
+        candidate = base + "_" + num;
+      }
+    } else {
+      num = Integer.parseInt(suffix);
+    }
+    while (used.contains(candidate)) {
+      num++;
+      candidate = base + "_" + num;
+    }
+    used.add(candidate);
+    baseCount.put(base, num);
+    if (obj != null) {
+      objectNames.put(obj, candidate);
+    }
+    return candidate;
   }
+
+  /** FX's registered globals may take their own name ({@code torch} is the module itself). */
+  private static boolean isBuiltinObject(String candidate, Object obj) {
+    return obj instanceof Global g && g.name().equals(candidate);
+  }
+
+  /** One of the names FX puts in every generated module's globals. */
+  record Global(String name) {}
 }

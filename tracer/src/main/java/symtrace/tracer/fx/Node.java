@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import symtrace.tracer.ops.OpOverload;
+import symtrace.tracer.ops.Tag;
 
 /**
  * One node of a {@link Graph}, as in FX: its kind ({@link Kind}), a unique name, a target (the
@@ -33,10 +34,29 @@ public final class Node {
       this.fxName = fxName;
     }
 
+    /** FX's {@code op} string: {@code call_function}. */
     public String fxName() {
       return fxName;
     }
+
+    /** The kind FX names {@code op}. */
+    public static Kind fromFxName(String op) {
+      for (Kind k : values()) {
+        if (k.fxName.equals(op)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("unknown node op '" + op + "'");
+    }
   }
+
+  /**
+   * Operators FX keeps even when nothing uses their result ({@code _side_effectful_functions}),
+   * besides the mutating and seeded-random ones, and any {@code aten._assert_*}.
+   */
+  private static final Set<String> SIDE_EFFECTFUL = Set.of(
+      "aten.sym_constrain_range.default", "aten.sym_constrain_range_for_size.default",
+      "operator.setitem", "torch._assert", "torch._assert_async");
 
   private final Graph graph;
   private final Kind kind;
@@ -52,6 +72,14 @@ public final class Node {
 
   Node(Graph graph, Kind kind, String name, Object target, List<Object> args,
       Map<String, Object> kwargs) {
+    if (kind == Kind.CALL_FUNCTION && !(target instanceof OpOverload)) {
+      throw new IllegalArgumentException("node " + name + ": a call_function target must be an"
+          + " operator overload, got " + target);
+    }
+    if (kind != Kind.CALL_FUNCTION && !(target instanceof String)) {
+      throw new IllegalArgumentException("node " + name + ": a " + kind.fxName()
+          + " target must be a string, got " + target);
+    }
     this.graph = graph;
     this.kind = kind;
     this.name = name;
@@ -85,6 +113,26 @@ public final class Node {
 
   public boolean isCall() {
     return kind == Kind.CALL_FUNCTION;
+  }
+
+  /**
+   * FX's {@code Node.is_impure}: whether dead-code elimination must keep this node although
+   * nothing uses it. Placeholders and the output are; so is a call that writes an argument
+   * (a schema with {@code (a!)}), draws random numbers ({@code nondeterministic_seeded}), or is
+   * an assertion or range constraint.
+   */
+  public boolean isImpure() {
+    if (kind == Kind.PLACEHOLDER || kind == Kind.OUTPUT) {
+      return true;
+    }
+    if (kind != Kind.CALL_FUNCTION) {
+      return false;
+    }
+    OpOverload op = op();
+    return op.isMutable()
+        || op.hasTag(Tag.NONDETERMINISTIC_SEEDED)
+        || SIDE_EFFECTFUL.contains(op.qualifiedName())
+        || op.namespace().equals("aten") && op.name().startsWith("_assert_");
   }
 
   public List<Object> args() {

@@ -37,6 +37,17 @@ public final class PyTuple extends AbstractList<Object> implements RandomAccess 
     return items.length;
   }
 
+  /** Equal to another tuple with equal items; never to a list, as in Python. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PyTuple t && Arrays.equals(items, t.items);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(items);
+  }
+
   @Override
   public String toString() {
     if (items.length == 1) {

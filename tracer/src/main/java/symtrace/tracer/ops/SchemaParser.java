@@ -179,8 +179,9 @@ final class SchemaParser {
       case "Sum":
         return 2L;
       case "contiguous_format":
+        return symtrace.tracer.tensor.MemoryFormat.CONTIGUOUS;
       case "preserve_format":
-        return def;
+        return symtrace.tracer.tensor.MemoryFormat.PRESERVE;
       default:
         break;
     }

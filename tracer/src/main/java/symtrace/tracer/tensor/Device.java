@@ -1,22 +1,31 @@
 package symtrace.tracer.tensor;
 
 /**
- * A device argument ({@code device='cpu'}); symtrace computes on the CPU only, and graphs print
- * it as PyTorch does: {@code device(type='cpu')}.
+ * A {@code torch.device}: its type ({@code cpu}) and an optional index. symtrace computes on the
+ * CPU only; factory calls still name their device, as PyTorch records it in a graph ({@code
+ * device = device(type='cpu')}).
+ *
+ * @param type the device type, e.g. {@code cpu}
+ * @param index the device index, or null for none
  */
-public record Device(String type) {
-  public static final Device CPU = new Device("cpu");
+public record Device(String type, Integer index) {
+  public static final Device CPU = new Device("cpu", null);
 
-  /** The device a Python string names ({@code "cpu"}). */
-  public static Device of(String name) {
-    if (!name.equals("cpu")) {
-      throw TensorError.runtime("symtrace runs on the CPU only; got device '" + name + "'");
-    }
-    return CPU;
+  /** Parses {@code cpu} or {@code cuda:0}. */
+  public static Device parse(String text) {
+    int colon = text.indexOf(':');
+    return colon < 0 ? new Device(text, null)
+        : new Device(text.substring(0, colon), Integer.valueOf(text.substring(colon + 1)));
   }
 
+  /** As Python prints it: {@code device(type='cpu')}, {@code device(type='cuda', index=0)}. */
+  public String toPython() {
+    return "device(type='" + type + "'" + (index == null ? "" : ", index=" + index) + ")";
+  }
+
+  /** As {@code str(device)} prints it: {@code cpu}, {@code cuda:0}. */
   @Override
   public String toString() {
-    return "device(type='" + type + "')";
+    return index == null ? type : type + ":" + index;
   }
 }
