@@ -267,10 +267,32 @@ final class FunctionRules {
     if (Facts.isNonPositive(a) == Boolean.TRUE) {
       return Exprs.neg(a);
     }
-    if (Exprs.coefficient(a).signum() < 0) {
+    if (couldExtractMinusSign(a)) {
       return Exprs.apply(Fn.ABS, Exprs.neg(a)); // Abs(-x) => Abs(x)
     }
     return null;
+  }
+
+  /**
+   * sympy's {@code could_extract_minus_sign}: a term with a negative coefficient; a sum with more
+   * negative than positive terms, or as many and a smaller sort key than its negation (so {@code
+   * Abs(s1 - s0)} becomes {@code Abs(s0 - s1)}).
+   */
+  static boolean couldExtractMinusSign(Expr a) {
+    if (a instanceof Add add) {
+      int negative = 0;
+      for (Expr term : add.args()) {
+        if (couldExtractMinusSign(term)) {
+          negative++;
+        }
+      }
+      int positive = add.args().size() - negative;
+      if (positive != negative) {
+        return negative > positive;
+      }
+      return ExprOrder.compare(a, Exprs.neg(a)) < 0;
+    }
+    return Exprs.coefficient(a).signum() < 0;
   }
 
   private static Expr nonOverlappingAndDense(List<? extends Expr> args) {

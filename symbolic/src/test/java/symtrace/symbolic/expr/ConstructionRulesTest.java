@@ -54,6 +54,11 @@ class ConstructionRulesTest {
     "ModularIndexing(s0 + 8, 2, 4)| ModularIndexing(s0, 2, 4)",
     // Max and Min (MinMaxBase)
     "Max(s0, 1)                  | s0",
+    "Abs(s96 - s75)              | Abs(s75 - s96)",
+    "Abs(s75 - s96)              | Abs(s75 - s96)",
+    "Abs(-u0)                    | Abs(u0)",
+    "Abs(1 - u0)                 | Abs(u0 - 1)",
+    "Abs(-u0 - u1 + u2)          | Abs(u0 + u1 - u2)",
     "Max(s0, 0)                  | s0",
     "Min(s0, 1)                  | 1",
     "Max(u0, 1)                  | Max(1, u0)",
