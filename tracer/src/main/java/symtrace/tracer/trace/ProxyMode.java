@@ -140,25 +140,34 @@ final class ProxyMode implements DispatchMode {
     return ns.equals("operator") || ns.equals("torch") || ns.equals("math");
   }
 
-  /** SymInt arithmetic: computed at once; a lazy node when the result is symbolic. */
+  /**
+   * SymInt arithmetic, as PyTorch's {@code __sym_dispatch__}: multiplying by a literal 1 is the
+   * other operand; otherwise the result is computed and, when symbolic, gets its node at once
+   * (unused ones are removed at the end of the trace, their names stay taken).
+   */
   private Object scalarCall(Args call, Next next) {
+    OpOverload op = call.op();
+    if (op.qualifiedName().equals("operator.mul") && call.size() == 2) {
+      if (isLiteralOne(call.get(1))) {
+        return call.get(0);
+      }
+      if (isLiteralOne(call.get(0))) {
+        return call.get(1);
+      }
+    }
     Object out = next.call(call);
     SymNode n = symNode(out);
     if (n != null && !symbols.containsKey(n)) {
-      OpOverload op = call.op();
-      Args captured = call;
-      SourceLocation where = location;
-      symbols.put(n, new Thunk(() -> {
-        CallArguments fx = CallArguments.of(captured, this::toGraph);
-        Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
-        node.meta().put("val", out);
-        if (where != null) {
-          node.meta().put("location", where);
-        }
-        return node;
-      }));
+      CallArguments fx = CallArguments.of(call, this::toGraph);
+      Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
+      annotate(node, out);
+      symbols.put(n, Thunk.of(node));
     }
     return out;
+  }
+
+  private static boolean isLiteralOne(Object v) {
+    return v instanceof Long l && l == 1L;
   }
 
   private boolean allConstant(Args call) {

@@ -31,18 +31,19 @@ class MakeFxTest {
   }
 
   @Test
-  void sizeArithmeticBecomesLazyNodesOnlyWhenUsed() {
+  void sizeArithmeticNodesStayOnlyWhenUsed() {
     Trace t = MakeFx.trace((ctx, in) -> {
       Ops ops = ctx.ops();
       TensorValue x = (TensorValue) in.get(0);
       Object unused = ops.mul(x.symSize(1), 3L);
       return ops.mul(x.symSize(0), 2L);
     }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("x", Tensor.zeros(DType.FLOAT32, 5, 3))));
+    // The unused product was made at once and removed at the end: its names stay taken.
     assertEquals(List.of(
         "placeholder x_1",
-        "call_function sym_size_int = aten.sym_size.int[x_1, 0]",
-        "call_function mul = operator.mul[sym_size_int, 2]",
-        "output output [mul]"), describe(t));
+        "call_function sym_size_int_1 = aten.sym_size.int[x_1, 0]",
+        "call_function mul_1 = operator.mul[sym_size_int_1, 2]",
+        "output output [mul_1]"), describe(t));
     Object val = t.module().graph().outputNode().inputs().get(0).val();
     assertInstanceOf(SymInt.class, val);
     assertEquals(10L, ((SymInt) val).hint());
@@ -70,6 +71,28 @@ class MakeFxTest {
     List<String> d = describe(t);
     assertTrue(d.stream().anyMatch(s -> s.contains("operator.mul")), d.toString());
     assertTrue(d.stream().anyMatch(s -> s.contains("operator.add")), d.toString());
+  }
+
+  @Test
+  void multiplyingByOneIsTheOtherOperand() {
+    Trace t = MakeFx.trace((ctx, in) -> ctx.ops().mul(1L, ((TensorValue) in.get(0)).symSize(0)),
+        TracingMode.SYMBOLIC, List.of(new MakeFx.Input("x", Tensor.zeros(DType.FLOAT32, 5))));
+    assertEquals(List.of("placeholder x_1",
+        "call_function sym_size_int = aten.sym_size.int[x_1, 0]", "output output [sym_size_int]"),
+        describe(t));
+  }
+
+  @Test
+  void printedCodeIsFxs() {
+    Trace t = MakeFx.trace((ctx, in) -> {
+      TensorValue x = (TensorValue) in.get(0);
+      return symtrace.tracer.lang.PyTuple.of(ctx.ops().add(x.symSize(0), 1L), x.symSize(1));
+    }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("x", Tensor.zeros(DType.FLOAT32, 5, 3))));
+    assertEquals("\n\n\ndef forward(self, x_1):\n"
+        + "    sym_size_int = torch.ops.aten.sym_size.int(x_1, 0)\n"
+        + "    add = sym_size_int + 1;  sym_size_int = None\n"
+        + "    sym_size_int_1 = torch.ops.aten.sym_size.int(x_1, 1);  x_1 = None\n"
+        + "    return (add, sym_size_int_1)\n    ", t.module().code());
   }
 
   @Test
