@@ -126,6 +126,7 @@ final class Elementwise {
 
   /** The broadcast shape, the strides and the dtypes of a call's output. */
   static Plan plan(Provenance why, Call call) {
+    call.fn().checkSupports(call.promotion().computation());
     List<List<SymInt>> shapes = new ArrayList<>();
     List<Geometry> layouts = new ArrayList<>();
     for (Object v : call.operands()) {

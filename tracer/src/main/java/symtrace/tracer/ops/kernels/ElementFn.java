@@ -4,6 +4,8 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
+import symtrace.tracer.tensor.DType;
+import symtrace.tracer.tensor.TensorError;
 
 /**
  * What an elementwise operator computes for one element, in the two domains its computation
@@ -43,6 +45,21 @@ public record ElementFn(String kernelName, Floating floating, Integral integral,
   /** A function with only a floating version. */
   public static ElementFn floatingOnly(String kernelName, Floating floating) {
     return new ElementFn(kernelName, floating, null, null);
+  }
+
+  /**
+   * Checks that the function has a version for a computation dtype, so that a meta rule fails
+   * where the kernel would.
+   *
+   * @throws TensorError ATen's dispatch error, {@code "gelu_cpu" not implemented for 'Long'}
+   */
+  public void checkSupports(DType compute) {
+    Object variant = compute.isFloatingPoint() ? floating : compute == DType.BOOL ? bool
+        : integral;
+    if (variant == null) {
+      throw TensorError.runtime(
+          "\"" + kernelName + "\" not implemented for '" + compute.scalarTypeName() + "'");
+    }
   }
 
   /** The same function without a bool version (ATen's kernel does not dispatch on bool). */

@@ -7,7 +7,6 @@ import symtrace.tracer.tensor.FloatStorage;
 import symtrace.tracer.tensor.OffsetCursor;
 import symtrace.tracer.tensor.Storage;
 import symtrace.tracer.tensor.Tensor;
-import symtrace.tracer.tensor.TensorError;
 
 /**
  * The CPU loop of every elementwise kernel: the inputs are broadcast to the output's shape
@@ -31,6 +30,7 @@ public final class ElementwiseLoop {
    * @throws TensorError when {@code fn} has no version for the computation dtype's domain
    */
   public static void run(Tensor out, List<Tensor> inputs, DType compute, ElementFn fn) {
+    fn.checkSupports(compute);
     int n = inputs.size();
     long[] sizes = out.sizes();
     Storage[] storages = new Storage[n];
@@ -43,7 +43,7 @@ public final class ElementwiseLoop {
     Storage target = out.storage();
     OffsetCursor o = out.cursor();
     if (compute.isFloatingPoint()) {
-      ElementFn.Floating f = require(fn.floating(), fn, compute);
+      ElementFn.Floating f = fn.floating();
       Precision p = Precision.of(compute);
       double[] x = new double[n];
       while (o.hasNext()) {
@@ -53,8 +53,7 @@ public final class ElementwiseLoop {
         target.setDouble(o.next(), p.round(f.apply(x, p)));
       }
     } else {
-      ElementFn.Integral f = require(compute == DType.BOOL ? fn.bool() : fn.integral(), fn,
-          compute);
+      ElementFn.Integral f = compute == DType.BOOL ? fn.bool() : fn.integral();
       long[] x = new long[n];
       while (o.hasNext()) {
         for (int k = 0; k < n; k++) {
@@ -63,19 +62,6 @@ public final class ElementwiseLoop {
         target.setLong(o.next(), wrap(f.apply(x), compute));
       }
     }
-  }
-
-  private static <T> T require(T variant, ElementFn fn, DType compute) {
-    if (variant == null) {
-      throw notImplemented(fn.kernelName(), compute);
-    }
-    return variant;
-  }
-
-  /** ATen's dispatch error: {@code "gelu_cpu" not implemented for 'Long'}. */
-  public static TensorError notImplemented(String kernelName, DType dtype) {
-    return TensorError.runtime(
-        "\"" + kernelName + "\" not implemented for '" + dtype.scalarTypeName() + "'");
   }
 
   /** An element converted to a floating computation dtype by one rounding. */
