@@ -16,7 +16,7 @@ public final class MatrixShapes {
   private MatrixShapes() {}
 
   /** c10's {@code TypeMeta} name of a dtype, as some errors print it: {@code float}, {@code long int}. */
-  static String typeMetaName(DType dtype) {
+  public static String typeMetaName(DType dtype) {
     return switch (dtype) {
       case FLOAT32 -> "float";
       case FLOAT64 -> "double";
