@@ -34,7 +34,7 @@ class FloatMathTest {
   }
 
   @Test
-  void erfIsCorrectlyRoundedToFloat32OnAGrid() {
+  void erfIsOddAndIncreasingInFloat32() {
     // erf is odd and increasing: the float32 values must be too
     float previous = -1;
     for (int i = -4000; i <= 4000; i++) {
