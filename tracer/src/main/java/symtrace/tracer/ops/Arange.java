@@ -54,7 +54,7 @@ final class Arange {
    * Checks the bounds and computes the dtype and length.
    *
    * @throws TensorError {@code step must be nonzero}, {@code upper bound and lower bound
-   *     inconsistent with step sign}, {@code unsupported range: 0.0 -> inf}
+   *     inconsistent with step sign}, {@code unsupported range: 0 -> inf}
    */
   private static Plan plan(Provenance why, Object start, Object end, Object step,
       DType dtype) {
@@ -67,10 +67,10 @@ final class Arange {
           "upper bound and lower bound inconsistent with step sign");
     }
     if (!finite(start) || !finite(end)) {
-      throw TensorError.runtime("unsupported range: " + start + " -> " + end);
+      throw TensorError.runtime("unsupported range: " + repr(start) + " -> " + repr(end));
     }
     if (!finite(step)) {
-      throw TensorError.runtime("step must be finite but got " + step);
+      throw TensorError.runtime("step must be finite but got " + repr(step));
     }
     boolean integerArgs = intLike(start) && intLike(end) && intLike(step);
     DType d = dtype != null ? dtype : integerArgs ? DType.INT64 : DType.DEFAULT_FLOAT;
@@ -129,6 +129,14 @@ final class Arange {
 
   private static boolean finite(Object v) {
     return !(v instanceof Double d) || Double.isFinite(d);
+  }
+
+  /** Python's text of a bound: {@code inf}, {@code nan} for the non-finite floats. */
+  private static String repr(Object v) {
+    if (v instanceof Double d && !Double.isFinite(d)) {
+      return Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
+    }
+    return String.valueOf(v);
   }
 
   private static Object ceil(Object v) {

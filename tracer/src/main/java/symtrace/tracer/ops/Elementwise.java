@@ -60,7 +60,7 @@ final class Elementwise {
   /** What the output of a call looks like. */
   record Plan(List<SymInt> shape, List<SymInt> strides, DType compute, DType result) {}
 
-  /** Registers an out-of-place elementwise overload: its meta rule and kernel share {@code rule}. */
+  /** Registers an out-of-place elementwise overload; its meta rule and kernel share the rule. */
   static void elementwise(OpRegistry.Builder r, String schema, Rule rule, Tag... tags) {
     r.op(schema).tags(Tag.POINTWISE).tags(tags)
         .meta((a, ctx) -> meta(ctx.provenance(), rule.call(a, ctx.provenance())))

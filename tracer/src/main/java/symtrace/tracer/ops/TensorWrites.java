@@ -19,17 +19,14 @@ final class TensorWrites {
 
   static void register(OpRegistry.Builder r) {
     r.op("copy_(Tensor(a!) self, Tensor src, bool non_blocking=False) -> Tensor(a!)")
-        .tags(Tag.POINTWISE)
         .meta((a, ctx) -> checkCopy(ctx.provenance(), a.tensor(0), a.get(1)))
         .kernel(a -> a.realTensor(0).copy_(Elementwise.wrap(a.get(1))))
         .register();
     r.op("fill_.Scalar(Tensor(a!) self, Scalar value) -> Tensor(a!)")
-        .tags(Tag.POINTWISE)
         .meta((a, ctx) -> a.tensor(0))
         .kernel(a -> fill(a.realTensor(0), a.get(1)))
         .register();
     r.op("fill_.Tensor(Tensor(a!) self, Tensor value) -> Tensor(a!)")
-        .tags(Tag.POINTWISE)
         .meta((a, ctx) -> {
           checkFillValue(a.tensor(1));
           return a.tensor(0);
@@ -40,7 +37,6 @@ final class TensorWrites {
         })
         .register();
     r.op("zero_(Tensor(a!) self) -> Tensor(a!)")
-        .tags(Tag.POINTWISE)
         .meta((a, ctx) -> a.tensor(0))
         .kernel(a -> a.realTensor(0).zero_())
         .register();

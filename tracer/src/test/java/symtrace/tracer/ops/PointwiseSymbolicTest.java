@@ -162,6 +162,10 @@ class PointwiseSymbolicTest {
       assertEquals(OpTesting.sizes(x), OpTesting.sizes(out));
       FakeTensor k = t.input(DType.INT32, 5, 3);
       assertEquals(DType.INT32, fake(t.call("aten.mul.Tensor", k, n)).dtype());
+      // conformance scalar_float_bool: x * alpha with a float parameter
+      Object alpha = t.env().createUnbackedSymFloat();
+      assertEquals(DType.FLOAT32, fake(t.call("aten.mul.Tensor", k, alpha)).dtype());
+      assertEquals(List.of(), t.guards());
     }
   }
 

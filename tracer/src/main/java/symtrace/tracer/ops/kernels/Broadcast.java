@@ -59,7 +59,7 @@ public final class Broadcast {
   }
 
   /** PyTorch's text for two sizes that do not broadcast. */
-  public static TensorError mismatch(SymInt sizeA, SymInt sizeB, int dim) {
+  private static TensorError mismatch(SymInt sizeA, SymInt sizeB, int dim) {
     return TensorError.runtime("The size of tensor a (" + sizeA
         + ") must match the size of tensor b (" + sizeB + ") at non-singleton dimension " + dim);
   }

@@ -27,7 +27,8 @@ public final class ElementwiseLoop {
    * Computes {@code fn(inputs)} into {@code out}.
    *
    * @param compute the computation dtype (from type promotion)
-   * @throws TensorError when {@code fn} has no version for the computation dtype's domain
+   * @throws symtrace.tracer.tensor.TensorError when {@code fn} has no version for the
+   *     computation dtype (ATen's dispatch error)
    */
   public static void run(Tensor out, List<Tensor> inputs, DType compute, ElementFn fn) {
     fn.checkSupports(compute);
