@@ -1,5 +1,7 @@
 package symtrace.tracer.ops;
 
+import symtrace.tracer.tensor.Layout;
+import symtrace.tracer.tensor.Device;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

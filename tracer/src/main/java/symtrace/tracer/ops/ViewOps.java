@@ -1,5 +1,6 @@
 package symtrace.tracer.ops;
 
+import symtrace.tracer.tensor.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package symtrace.tracer.ops;
 
+import symtrace.tracer.tensor.Layout;
+import symtrace.tracer.tensor.Device;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,8 +107,8 @@ class ConversionOpsTest {
     assertEquals(Layout.STRIDED, copy.get("layout"));
     assertEquals(Device.CPU, copy.get("device"));
     assertNull(copy.get("pin_memory"));
-    assertEquals("torch.strided", Layout.STRIDED.toString());
-    assertEquals("device(type='cpu')", Device.CPU.toString());
+    assertEquals("torch.strided", Layout.STRIDED.toPython());
+    assertEquals("device(type='cpu')", Device.CPU.toPython());
   }
 
   @Test
