@@ -91,8 +91,9 @@ final class DataDependent {
     if (mask.dtype() != DType.BOOL) {
       throw TensorError.runtime("masked_select: expected BoolTensor for mask");
     }
+    // ATen broadcasts (mask, self): the mask is "tensor a" of a mismatch
     long[] shape = Geometry.longs(ShapeRules.of(c.why())
-        .broadcastShapes(self.geometry().sizes(), mask.geometry().sizes()));
+        .broadcastShapes(mask.geometry().sizes(), self.geometry().sizes()));
     Tensor values = self.expand(shape);
     Tensor where = mask.expand(shape);
     List<Long> picked = new ArrayList<>();

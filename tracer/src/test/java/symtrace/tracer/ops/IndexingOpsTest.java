@@ -194,7 +194,7 @@ class IndexingOpsTest {
   }
 
   @Test
-  void itemOfRealTensorsIsAPythonScalar() {
+  void itemAndMaskedSelectOfRealTensors() {
     try (OpTesting t = OpTesting.real()) {
       assertEquals(-1.5, t.call("aten.item.default", Tensor.scalar(DType.FLOAT64, -1.5)));
       assertEquals(3L, t.call("aten.item.default", Tensor.ofLongs(DType.INT32, new long[] {1, 1},
@@ -204,6 +204,16 @@ class IndexingOpsTest {
       assertError(TensorError.PythonType.RUNTIME_ERROR,
           "a Tensor with 2 elements cannot be converted to Scalar",
           () -> t.call("aten.item.default", vector(1, 2)));
+      Tensor x = arange(2, 3);
+      assertValues(t.call("aten.masked_select.default", x,
+          Tensor.ofBools(DType.BOOL, new long[] {3}, true, false, true)),
+          new long[] {4}, 0, 2, 3, 5);
+      assertError(TensorError.PythonType.RUNTIME_ERROR, "The size of tensor a (4) must match the"
+          + " size of tensor b (3) at non-singleton dimension 1",
+          () -> t.call("aten.masked_select.default", x, Tensor.zeros(DType.BOOL, 4)));
+      assertError(TensorError.PythonType.RUNTIME_ERROR,
+          "masked_select: expected BoolTensor for mask",
+          () -> t.call("aten.masked_select.default", x, x));
     }
   }
 
