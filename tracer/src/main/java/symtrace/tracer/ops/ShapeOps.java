@@ -81,7 +81,7 @@ final class ShapeOps implements OpGroup {
   }
 
   /** A tensor's sizes as a graph passes them: plain ints where known, SymInts otherwise. */
-  static List<Object> sizes(TensorValue t) {
+  private static List<Object> sizes(TensorValue t) {
     List<Object> out = new ArrayList<>(t.dim());
     for (SymInt s : t.symSizes()) {
       out.add(PyScalars.normalize(s));

@@ -160,6 +160,29 @@ class ShapeOpsTest {
   }
 
   @Test
+  void copiesOfSymbolicSizesRecordNoGuards() {
+    try (OpTesting t = OpTesting.symbolic()) {
+      FakeTensor x = t.input(F32, 3, 5);
+      FakeTensor y = t.input(F32, 2, 3, 5);
+      String a = symbol(x, 0);
+      String b = symbol(x, 1);
+      assertEquals("[2*" + a + ", 3*" + b + "]",
+          sizes((FakeTensor) t.call("aten.repeat.default", x, ints(2, 3))));
+      assertEquals("[1, 2*" + a + ", " + b + "]",
+          sizes((FakeTensor) t.call("aten.repeat.default", x, ints(1, 2, 1))));
+      FakeTensor flipped = (FakeTensor) t.call("aten.flip.default", x, ints(0, 1));
+      assertEquals(x.symStrides().toString(), flipped.symStrides().toString());
+      t.call("aten.tril.default", x, 0L);
+      t.call("aten.triu.default", x, -1L);
+      assertEquals(sizes(x), sizes((FakeTensor) t.call("aten.roll.default", x, ints(1),
+          ints(0))));
+      t.call("aten.roll.default", x, ints(2, -1), ints(1, 0));
+      t.call("aten.roll.default", y, ints(3), ints());
+      assertEquals(List.of(), t.guards(), "as in repeat_flip_tril and pad_roll");
+    }
+  }
+
+  @Test
   void copiesCheckTheirArguments() {
     try (OpTesting t = OpTesting.real()) {
       Tensor x = data(F32, 0, 2, 3);

@@ -281,6 +281,22 @@ class ViewOpsTest {
   }
 
   @Test
+  void viewsOfContiguousTensorsNeedNoGuardsWhenSizesDivide() {
+    try (OpTesting t = OpTesting.symbolic()) {
+      FakeTensor x = t.input(F32, 2, 5, 3);
+      String a = symbol(x, 0);
+      String rest = x.symStride(0).toString();
+      FakeTensor v = (FakeTensor) t.call("aten.view.default", x, List.of(x.symSize(0), -1L));
+      assertEquals("[" + a + ", " + rest + "]", sizes(v));
+      assertEquals("[" + rest + ", 1]", v.symStrides().toString());
+      FakeTensor w = (FakeTensor) t.call("aten.view.default", x,
+          List.of(x.symSize(0), t.ops().mul(x.symSize(1), x.symSize(2))));
+      assertEquals(sizes(v), sizes(w));
+      assertEquals(List.of(), t.guards(), "as in permute_transpose, whose trace has no guards");
+    }
+  }
+
+  @Test
   void viewErrorsAreAtens() {
     try (OpTesting t = OpTesting.real()) {
       Tensor x = arange(3, 4);
