@@ -3,8 +3,10 @@ package symtrace.tracer.torch;
 import java.util.List;
 import java.util.Map;
 import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.PyScalars;
+import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.TensorValue;
 
 /**
@@ -56,7 +58,8 @@ final class Functional {
         + " bool sparse=False) -> Any", (r, v) -> embedding(v));
     defs.add("dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False)"
         + " -> Any", (r, v) -> {
-          double p = ((Number) PyScalars.toFloat(v[1])).doubleValue();
+          double p = v[1] instanceof SymFloat f ? f.guardFloat(Provenance.of("dropout"))
+              : ((Number) v[1]).doubleValue();
           if (p < 0.0 || p > 1.0) {
             throw PythonError.valueError("dropout probability has to be between 0 and 1, but"
                 + " got " + p);
@@ -125,23 +128,10 @@ final class Functional {
     }
     TensorValue input = (TensorValue) v[0];
     TensorValue target = (TensorValue) v[1];
-    sameSizes(target, input);
+    ShapeRules.of("mse_loss").sameSizes(target.symSizes(), input.symSizes());
     long reduction = reduction(v[2], v[3], (String) v[4]);
-    List<?> both = (List<?>) aten.call("broadcast_tensors.default", List.of(input, target));
+    List<?> both = TorchFunctions.broadcastTensors(aten, List.of(input, target));
     return aten.call("mse_loss.default", both.get(0), both.get(1), reduction);
-  }
-
-  /** {@code target.size() == input.size()}: torch.Size equality, element by element. */
-  private static boolean sameSizes(TensorValue a, TensorValue b) {
-    if (a.dim() != b.dim()) {
-      return false;
-    }
-    for (int d = 0; d < a.dim(); d++) {
-      if (!a.symSize(d).eq(b.symSize(d)).guardBool(Provenance.of("mse_loss"))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

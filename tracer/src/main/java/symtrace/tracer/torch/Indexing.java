@@ -11,6 +11,7 @@ import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.Device;
 import symtrace.tracer.tensor.Layout;
+import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -328,15 +329,7 @@ final class Indexing {
 
   /** {@code SymIntArrayRef::equals}: the same length and each size equal (guarded). */
   private static boolean sameSizes(List<SymInt> a, List<SymInt> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).eq(b.get(i)).guardBool(Provenance.of("setitem"))) {
-        return false;
-      }
-    }
-    return true;
+    return ShapeRules.of("setitem").sameSizes(a, b);
   }
 
   /** {@code slicePrefix1sSize}: sizes without their leading ones. */

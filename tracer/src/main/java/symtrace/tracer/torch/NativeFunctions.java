@@ -232,8 +232,6 @@ final class NativeFunctions {
     t.both("max", "max.default", "max.other", "max.dim");
     t.both("min", "min.default", "min.other", "min.dim");
     t.both("prod", "prod.default", "prod.dim_int");
-    t.both("var", "var.dim", "var.correction", "var.default");
-    t.both("std", "std.dim", "std.correction", "std.default");
     t.both("cumsum", "cumsum.default");
     t.both("softmax", "softmax.int");
     t.both("log_softmax", "log_softmax.int");

@@ -122,6 +122,7 @@ final class TensorMethods {
           }
           return self;
         });
+    Variance.register(defs, aten, true);
     // Tensor.split (torch/_tensor.py): an int size is split.Tensor, a list split_with_sizes.
     defs.add("split(SymInt split_size, int dim=0) -> Any",
         (self, v) -> aten.call("split.Tensor", self, v[0], v[1]));

@@ -9,6 +9,7 @@ import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.DType;
+import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.TensorValue;
 
 /**
@@ -37,7 +38,7 @@ final class TorchFunctions {
       case "einsum" -> einsum(args, kwargs);
       case "broadcast_tensors" -> {
         noKeywords(name, kwargs);
-        yield aten.call("broadcast_tensors.default", tensors(name, args));
+        yield broadcastTensors(aten, tensors(name, args));
       }
       default -> defs.call(name, null, args, kwargs);
     };
@@ -64,6 +65,7 @@ final class TorchFunctions {
       checkIsSize(v[0], v[1], v[2]);
       return null;
     });
+    Variance.register(defs, aten, false);
     scalarFunction("sym_int", 1);
     scalarFunction("sym_float", 1);
     scalarFunction("sym_not", 1);
@@ -130,6 +132,31 @@ final class TorchFunctions {
     if (max != null) {
       check(PyScalars.compare("<=", i, max), message, "torch._check_is_size");
     }
+  }
+
+  /**
+   * {@code torch.broadcast_tensors(*tensors)}, as aten's composite ({@code expand_outplace})
+   * does it: the broadcast shape, and {@code expand} for each tensor not already of that shape.
+   */
+  static List<Object> broadcastTensors(Aten aten, List<Object> tensors) {
+    ShapeRules rules = ShapeRules.of("broadcast_tensors");
+    List<SymInt> shape = null;
+    for (Object t : tensors) {
+      List<SymInt> sizes = ((TensorValue) t).symSizes();
+      shape = shape == null ? sizes : rules.broadcastShapes(shape, sizes);
+    }
+    List<Object> out = new ArrayList<>();
+    for (Object t : tensors) {
+      TensorValue tensor = (TensorValue) t;
+      if (rules.sameSizes(tensor.symSizes(), shape)) {
+        out.add(tensor);
+      } else {
+        List<Object> sizes = new ArrayList<>();
+        shape.forEach(s -> sizes.add(PyScalars.normalize(s)));
+        out.add(aten.call("expand.default", tensor, sizes));
+      }
+    }
+    return out;
   }
 
   /** {@code torch.einsum(equation, *operands)}; one list of operands is accepted too. */
