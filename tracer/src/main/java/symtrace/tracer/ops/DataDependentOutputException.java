@@ -5,7 +5,7 @@ package symtrace.tracer.ops;
  * shape environment to hold the unknown (PyTorch's {@code DynamicOutputShapeException} /
  * {@code DataDependentOutputException}).
  */
-public final class DataDependentOutputException extends RuntimeException {
+public final class DataDependentOutputException extends symtrace.symbolic.SymtraceException {
   public DataDependentOutputException(String op) {
     super(op + " has a data-dependent output, which fake tensors cannot compute without"
         + " symbolic shapes; trace with --mode symbolic");

@@ -1,7 +1,7 @@
 package symtrace.tracer.ops;
 
 /** A call names an operator overload that symtrace does not have. */
-public final class UnknownOperatorException extends RuntimeException {
+public final class UnknownOperatorException extends symtrace.symbolic.SymtraceException {
   private final String name;
 
   public UnknownOperatorException(String name) {

@@ -1,0 +1,213 @@
+package symtrace.tracer.ops.nn;
+
+import java.util.List;
+import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.value.SymInt;
+import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Metas;
+import symtrace.tracer.ops.Ops;
+import symtrace.tracer.ops.reduce.ReductionTypes;
+import symtrace.tracer.tensor.DType;
+import symtrace.tracer.tensor.DTypes;
+import symtrace.tracer.tensor.Geometry;
+import symtrace.tracer.tensor.Operand;
+import symtrace.tracer.tensor.ShapeRules;
+import symtrace.tracer.tensor.Tensor;
+import symtrace.tracer.tensor.TensorError;
+import symtrace.tracer.tensor.TensorValue;
+
+/**
+ * The losses: {@code nll_loss_forward} and {@code mse_loss} (meta rule and kernel each), and the
+ * composites {@code nll_loss}, {@code nll_loss_nd} and {@code cross_entropy_loss} as ATen writes
+ * them. A reduction is ATen's enum: 0 none, 1 mean, 2 sum.
+ */
+public final class Losses {
+  static final long NONE = 0;
+  static final long MEAN = 1;
+  static final long SUM = 2;
+
+  private Losses() {}
+
+  /**
+   * {@code nll_loss_forward}'s checks; returns the sizes of {@code output} (a row per sample for
+   * an unreduced batch, else a scalar).
+   */
+  public static List<SymInt> nllOutputSizes(TensorValue self, TensorValue target,
+      TensorValue weight, long reduction, Provenance why) {
+    if (!(self.dim() > 0 && self.dim() <= 2)) {
+      throw TensorError.runtime("input tensor should be 1D or 2D");
+    }
+    if (target.dim() > 1) {
+      throw TensorError.runtime("0D or 1D target tensor expected, multi-target not supported");
+    }
+    boolean noBatchDim = self.dim() == 1 && target.dim() == 0;
+    if (!(noBatchDim || self.symSize(0).eq(target.symSize(0)).expectTrue(why))) {
+      throw TensorError.runtime("size mismatch (got input: " + self.symSizes() + ", target: "
+          + target.symSizes() + ")");
+    }
+    SymInt classes = self.symSize(self.dim() - 1);
+    if (weight != null
+        && !(weight.dim() == 1 && weight.symNumel().eq(classes).expectTrue(why))) {
+      throw TensorError.runtime("weight tensor should be defined either for all " + classes
+          + " classes or no classes but got weight tensor of shape: " + weight.symSizes());
+    }
+    return reduction == NONE && self.dim() == 2 ? List.of(self.symSize(0)) : List.of();
+  }
+
+  /** The fake {@code (output, total_weight)}. */
+  public static List<Object> nllMeta(Args a, Provenance why) {
+    TensorValue self = a.tensor(0);
+    List<SymInt> sizes = nllOutputSizes(self, a.tensor(1), a.optTensor(2), a.longValue(3), why);
+    return List.of(Metas.empty(self.dtype(), sizes), Metas.empty(self.dtype(), List.of()));
+  }
+
+  /**
+   * ATen's {@code nll_loss_out_frame}: {@code -weight[t] * input[t]} per sample, skipping {@code
+   * ignore_index}; reduced, the sum (over the total weight for a mean, NaN when it is 0).
+   *
+   * @throws TensorError ({@code IndexError}) {@code Target 5 is out of bounds.}
+   */
+  public static List<Tensor> nllCompute(Args a) {
+    Tensor self = a.realTensor(0);
+    Tensor target = a.realTensor(1);
+    Tensor weight = (Tensor) a.optTensor(2);
+    long reduction = a.longValue(3);
+    long ignore = a.longValue(4);
+    List<SymInt> sizes = nllOutputSizes(self, target, weight, reduction,
+        Provenance.of(a.op().toString()));
+    DType dtype = self.dtype();
+    if (!dtype.isFloatingPoint()) {
+      throw ReductionTypes.notImplemented("nll_loss_out_frame", dtype);
+    }
+    if (target.dtype() != DType.INT64) {
+      throw ReductionTypes.notImplemented("nll_loss_out_frame", target.dtype());
+    }
+    int classes = Math.toIntExact(self.size(-1));
+    double[] x = self.toDoubleArray();
+    long[] t = target.toLongArray();
+    double[] w = weight == null ? null : weight.toDoubleArray();
+    Tensor output = Tensor.zeros(dtype, Geometry.longs(sizes));
+    Tensor totalWeight = Tensor.zeros(dtype);
+    boolean rows = reduction == NONE && self.dim() == 2;
+    double loss = 0;
+    double total = 0;
+    for (int b = 0; b < t.length; b++) {
+      if (t[b] == ignore) {
+        continue;
+      }
+      if (t[b] < 0 || t[b] >= classes) {
+        throw TensorError.index("Target " + t[b] + " is out of bounds.");
+      }
+      double wt = w == null ? 1 : w[(int) t[b]];
+      double term = -x[b * classes + (int) t[b]] * wt;
+      if (rows) {
+        output.storage().setDouble(b, term);
+      } else {
+        loss += term;
+        total += wt;
+      }
+    }
+    if (!rows) {
+      output.storage().setDouble(0, reduction == MEAN ? loss / total : loss);
+      totalWeight.storage().setDouble(0, total);
+    }
+    return List.of(output, totalWeight);
+  }
+
+  /** {@code mse_loss}'s output dtype and sizes: the promoted dtype, broadcast or a scalar. */
+  public static Object mseMeta(TensorValue self, TensorValue target, long reduction,
+      Provenance why) {
+    List<SymInt> shape = ShapeRules.of(why).broadcastShapes(self.symSizes(), target.symSizes());
+    return Metas.empty(mseType(self, target), reduction == NONE ? shape : List.of());
+  }
+
+  private static DType mseType(TensorValue self, TensorValue target) {
+    return DTypes.promote(Operand.tensor(self.dtype(), self.dim()),
+        Operand.tensor(target.dtype(), target.dim()));
+  }
+
+  /**
+   * The kernel: {@code (self - target)^2} elementwise in the promoted dtype (each step rounded to
+   * it), then reduced as {@code mean()} or {@code sum()} would.
+   */
+  public static Tensor mseCompute(Tensor self, Tensor target, long reduction) {
+    List<SymInt> shape = ShapeRules.of("mse_loss").broadcastShapes(self.geometry().sizes(),
+        target.geometry().sizes());
+    DType dtype = mseType(self, target);
+    if (!dtype.isFloatingPoint()) {
+      throw ReductionTypes.notImplemented("mse_cpu", dtype);
+    }
+    long[] sizes = Geometry.longs(shape);
+    double[] a = self.to(dtype).expand(sizes).toDoubleArray();
+    double[] b = target.to(dtype).expand(sizes).toDoubleArray();
+    Tensor squares = Tensor.zeros(dtype, sizes);
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = round(dtype, a[i] - b[i]);
+      double sq = round(dtype, d * d);
+      squares.storage().setDouble(i, sq);
+      sum += sq;
+    }
+    if (reduction == NONE) {
+      return squares;
+    }
+    return Tensor.scalar(dtype, reduction == MEAN ? sum / a.length : sum);
+  }
+
+  private static double round(DType dtype, double v) {
+    return dtype == DType.FLOAT32 ? (double) (float) v : v;
+  }
+
+  /** {@code nll_loss}: element 0 of {@code nll_loss_forward}. */
+  public static Object nllLoss(Args a, Ops ops) {
+    List<?> out = (List<?>) ops.call("aten.nll_loss_forward.default", a.get(0), a.get(1),
+        a.get(2), a.get(3), a.get(4));
+    return out.get(0);
+  }
+
+  /**
+   * {@code nll_loss_nd}: the batch sizes checked, then {@code nll_loss} for 1-d and 2-d inputs.
+   *
+   * @throws TensorError ({@code ValueError}) {@code Expected input batch_size (3) to match target
+   *     batch_size (4).}
+   */
+  public static Object nllLossNd(Args a, Ops ops) {
+    TensorValue self = a.tensor(0);
+    TensorValue target = a.tensor(1);
+    Provenance why = Provenance.of(a.op().toString());
+    if (self.dim() < 1) {
+      throw new TensorError(TensorError.PythonType.VALUE_ERROR,
+          "Expected 1 or more dimensions (got " + self.dim() + ")");
+    }
+    if (self.dim() != 1 && self.symSize(0).ne(target.symSize(0)).guardBool(why)) {
+      throw new TensorError(TensorError.PythonType.VALUE_ERROR, "Expected input batch_size ("
+          + self.symSize(0) + ") to match target batch_size (" + target.symSize(0) + ").");
+    }
+    if (self.dim() > 2) {
+      throw TensorError.runtime("nll_loss over spatial dimensions (nll_loss2d) is not"
+          + " supported: the input has " + self.dim() + " dimensions");
+    }
+    return ops.call("aten.nll_loss.default", self, target, a.get(2), a.get(3), a.get(4));
+  }
+
+  /**
+   * {@code cross_entropy_loss} for class-index targets without label smoothing: {@code
+   * nll_loss_nd(log_softmax(self, class_dim, self.dtype), ...)}.
+   */
+  public static Object crossEntropy(Args a, Ops ops) {
+    TensorValue self = a.tensor(0);
+    TensorValue target = a.tensor(1);
+    Provenance why = Provenance.of(a.op().toString());
+    if (ShapeRules.of(why).sameSizes(self.symSizes(), target.symSizes())) {
+      throw TensorError.runtime("cross_entropy with class-probability targets (a target shaped"
+          + " like the input) is not supported");
+    }
+    if (a.doubleValue(5) > 0) {
+      throw TensorError.runtime("cross_entropy with label_smoothing > 0 is not supported");
+    }
+    long classDim = self.dim() == 1 ? 0 : 1;
+    Object logProbs = ops.call("aten.log_softmax.int", self, classDim, self.dtype());
+    return ops.call("aten.nll_loss_nd.default", logProbs, target, a.get(2), a.get(3),
+        a.get(4));
+  }
+}

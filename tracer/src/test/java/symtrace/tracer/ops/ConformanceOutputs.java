@@ -1,0 +1,68 @@
+package symtrace.tracer.ops;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import symtrace.tracer.tensor.data.OutputComparison;
+import symtrace.tracer.tensor.data.OutputValues;
+
+/**
+ * PyTorch's eager outputs from the shared conformance suite ({@code
+ * expected/<program>.json}, {@code evals[i].eager.output}), found from the system property
+ * {@code symtrace.conformance} or as {@code shared/conformance} beside an ancestor of the
+ * working directory; kernels' results are compared with them under the suite's tolerances.
+ */
+final class ConformanceOutputs {
+  private ConformanceOutputs() {}
+
+  /** Asserts that {@code actual} (a tensor, or several as a tuple) is PyTorch's output. */
+  static void assertEager(String program, int eval, Object... actual) {
+    JsonNode expected = expected(program).path("evals").get(eval).path("eager").path("output");
+    Object value = actual.length == 1 ? actual[0] : new OutputValues.Tuple(Arrays.asList(actual));
+    Optional<String> diff = OutputComparison.difference(expected, OutputValues.of(value));
+    diff.ifPresent(d -> fail(program + " eval " + eval + ": " + d));
+  }
+
+  /** Asserts that {@code actual} is item {@code item} of PyTorch's tuple output. */
+  static void assertEagerItem(String program, int eval, int item, Object actual) {
+    JsonNode expected = expected(program).path("evals").get(eval).path("eager").path("output")
+        .path("items").get(item);
+    Optional<String> diff = OutputComparison.difference(expected, OutputValues.of(actual));
+    diff.ifPresent(d -> fail(program + " eval " + eval + " item " + item + ": " + d));
+  }
+
+  /** The eval input spec text of a program, e.g. {@code x=f32[4,6] y=f32[4,6]}. */
+  static String spec(String program, int eval) {
+    return expected(program).path("evals").get(eval).path("spec").asText();
+  }
+
+  private static JsonNode expected(String program) {
+    try {
+      return new ObjectMapper().readTree(root().resolve("expected").resolve(program + ".json")
+          .toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path root() {
+    String property = System.getProperty("symtrace.conformance");
+    if (property != null) {
+      return Path.of(property);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("conformance");
+      if (Files.isDirectory(candidate.resolve("expected"))) {
+        return candidate;
+      }
+    }
+    return fail("conformance suite not found: set -Dsymtrace.conformance=DIR");
+  }
+}
