@@ -37,7 +37,7 @@ public final class Parser {
     ProgramHeader header = ProgramHeader.parse(file, source);
     TokenStream in = TokenStream.of(file, source);
     try {
-      return new Program(file, header, new StatementParser(in).file());
+      return new Program(file, header, new StatementParser(in).file(), source);
     } catch (ProgramError e) {
       throw in.preferUnclosedBracket(e);
     }

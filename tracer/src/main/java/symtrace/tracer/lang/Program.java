@@ -6,15 +6,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A parsed program file: its name, its {@link ProgramHeader} and its top-level statements.
+ * A parsed program file: its name, its {@link ProgramHeader}, its top-level statements and its
+ * source text (for the source lines that guards and errors quote).
  *
  * <p>Obtain one with {@link Parser#parse(String, String)}.
  */
-public record Program(String file, ProgramHeader header, List<Stmt> body) {
+public record Program(String file, ProgramHeader header, List<Stmt> body, String source) {
   public Program {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(header, "header");
     body = List.copyOf(body);
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** Line {@code number} (1-based) of the source, without its line break; empty past the end. */
+  public String sourceLine(int number) {
+    String line = ProgramError.sourceLine(source, number);
+    return line == null ? "" : line;
   }
 
   /** Returns the top-level function definitions, in source order. */

@@ -1,0 +1,79 @@
+package symtrace.tracer.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import symtrace.tracer.dispatch.Dispatcher;
+import symtrace.tracer.tensor.data.InputData;
+import symtrace.tracer.tensor.data.InputSpec;
+import symtrace.tracer.tensor.data.OutputComparison;
+import symtrace.tracer.tensor.data.OutputValues;
+
+/**
+ * Every conformance program run eagerly (real tensors, the standard dispatcher, no hooks) on
+ * each of its eval inputs gives PyTorch's recorded eager output, by the suite's comparison
+ * rules.
+ */
+class EagerConformanceTest {
+  /** Programs that cannot pass eagerly yet, with the reason. */
+  static final Map<String, String> GAPS = Map.of();
+
+  static Stream<Path> programs() {
+    return ConformanceFiles.programs().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void givesPyTorchsEagerOutputs(Path file) {
+    String name = file.getFileName().toString().replace(".py", "");
+    assumeFalse(GAPS.containsKey(name), () -> name + ": " + GAPS.get(name));
+    Program program = Parser.parse(name + ".py", ConformanceFiles.read(file));
+    Stmt.Def entry = program.lastFunction().orElseThrow();
+    JsonNode expected = json(ConformanceFiles.root().resolve("expected").resolve(name + ".json"));
+    int runs = 0;
+    for (JsonNode eval : expected.get("evals")) {
+      assertTrue(eval.path("eager").path("ok").asBoolean(), name + ": no eager output");
+      String spec = eval.get("spec").asText();
+      List<Object> inputs = InputData.values(InputSpec.parseAssignments(spec).values());
+      Object out = new Interpreter(program, Dispatcher.standard(), ExecutionHooks.NONE)
+          .call(entry, inputs);
+      JsonNode actual = OutputValues.of(output(out));
+      assertEquals(Optional.empty(),
+          OutputComparison.difference(eval.get("eager").get("output"), actual),
+          name + " at " + spec);
+      runs++;
+    }
+    assertTrue(runs >= 2, name + ": " + runs + " evals");
+  }
+
+  /** A program result in the serializer's terms: tuples as {@code OutputValues.Tuple}. */
+  static Object output(Object v) {
+    if (v instanceof List<?> l) {
+      List<Object> items = new ArrayList<>();
+      l.forEach(item -> items.add(output(item)));
+      return v instanceof PyTuple ? new OutputValues.Tuple(items) : items;
+    }
+    return v;
+  }
+
+  private static JsonNode json(Path file) {
+    try {
+      return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
