@@ -137,9 +137,10 @@ public final class ConformanceCheck {
       }
       List<String> wantGuards = new ArrayList<>();
       pt2.path("produce_guards").forEach(g -> wantGuards.add(g.asText()));
-      guardParity = wantGuards.equals(run.guards());
+      List<String> produced = TraceGuards.of(run.trace()).produced();
+      guardParity = wantGuards.equals(produced);
       if (!guardParity) {
-        guardDiff = "expected " + wantGuards + ", got " + run.guards();
+        guardDiff = "expected " + wantGuards + ", got " + produced;
       }
     }
     return new Verdict(name, failure, codeParity, guardParity, codeDiff, guardDiff);

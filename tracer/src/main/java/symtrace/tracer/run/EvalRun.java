@@ -55,7 +55,7 @@ public final class EvalRun {
     for (String spec : evalSpecs) {
       evals.add(eval(runner, trace, guards, spec));
     }
-    return new Result(traceInputs.spec(), trace, guards.produced(), evals, null);
+    return new Result(traceInputs.spec(), trace, guards.all(), evals, null);
   }
 
   private static Eval eval(ProgramRunner runner, Trace trace, TraceGuards guards, String spec) {
