@@ -43,11 +43,13 @@ public final class GuardReport {
   private final List<Guard> guards;
   private final Map<Guard, String> python = new IdentityHashMap<>();
   private final Minimization minimization;
+  private final List<String> inputNames;
 
   private GuardReport(String program, String traceSpec, Trace trace, boolean prove) {
     this.program = program;
     this.traceSpec = traceSpec;
     this.env = trace.shapeEnv();
+    this.inputNames = trace.inputNames();
     this.produced = TraceGuards.of(trace);
     this.guards = env == null ? List.of() : env.guards();
     for (ProducedGuard g : produced.guardSet().guards()) {
@@ -99,6 +101,22 @@ public final class GuardReport {
     return new ArrayList<>(all);
   }
 
+  /**
+   * A symbol's source as the user wrote the input: make_fx names inputs {@code input<i>} (so
+   * symbols get PyTorch's numbers); the report says {@code L['x']}.
+   */
+  private String display(Source source) {
+    String name = source.name();
+    for (int i = inputNames.size() - 1; i >= 0; i--) {
+      String prefix = "input" + i;
+      if (name.startsWith(prefix) && (name.length() == prefix.length()
+          || !Character.isDigit(name.charAt(prefix.length())))) {
+        return "L['" + inputNames.get(i) + "']" + name.substring(prefix.length());
+      }
+    }
+    return name;
+  }
+
   /** The guards as {@code produce_guards} gives them (PyTorch's text and order). */
   public List<String> produceGuards() {
     return produced.produced();
@@ -117,7 +135,7 @@ public final class GuardReport {
       o.put("name", s.name());
       List<Source> sources = env.sources(s);
       if (sources != null && !sources.isEmpty()) {
-        o.put("source", sources.get(0).name());
+        o.put("source", display(sources.get(0)));
       } else {
         o.putNull("source");
       }
@@ -140,7 +158,7 @@ public final class GuardReport {
         o.put("symbol", sp.symbol() == null ? null : sp.symbol().name());
         ArrayNode src = o.putArray("sources");
         if (sp.sources() != null) {
-          sp.sources().forEach(x -> src.add(x.name()));
+          sp.sources().forEach(x -> src.add(display(x)));
         }
         o.put("value", String.valueOf(sp.value()));
         o.put("reason", sp.reason());
@@ -226,7 +244,7 @@ public final class GuardReport {
       List<Source> sources = env.sources(s);
       ValueRange r = env.range(s);
       b.append("  ").append(s.name()).append("  ")
-          .append(sources == null || sources.isEmpty() ? "(no source)" : sources.get(0).name())
+          .append(sources == null || sources.isEmpty() ? "(no source)" : display(sources.get(0)))
           .append("  hint ").append(env.hint(s))
           .append("  range ").append(r == null ? "?" : r.toIntervalString())
           .append(env.isUnbacked(s) ? "  unbacked" : "").append('\n');
