@@ -14,7 +14,6 @@ import symtrace.solver.guards.GuardMinimizer;
 import symtrace.solver.guards.Minimization;
 import symtrace.solver.z3.Z3Prover;
 import symtrace.symbolic.env.Guard;
-import symtrace.symbolic.env.ProducedGuard;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.RuntimeAssert;
 import symtrace.symbolic.env.ShapeEnv;
@@ -24,6 +23,7 @@ import symtrace.symbolic.env.Specialization;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
 import symtrace.symbolic.expr.Sym;
+import symtrace.symbolic.print.PythonPrinter;
 import symtrace.symbolic.range.ValueRange;
 import symtrace.tracer.trace.Trace;
 
@@ -52,10 +52,8 @@ public final class GuardReport {
     this.inputNames = trace.inputNames();
     this.produced = TraceGuards.of(trace);
     this.guards = env == null ? List.of() : env.guards();
-    for (ProducedGuard g : produced.guardSet().guards()) {
-      if (g.origin() != null) {
-        python.putIfAbsent(g.origin(), g.python());
-      }
+    for (Guard g : guards) {
+      python.put(g, PythonPrinter.print(g.expr(), this::sourceOf));
     }
     this.minimization = prove && guards.size() > 1 ? minimize() : null;
   }
@@ -99,6 +97,12 @@ public final class GuardReport {
     Set<Sym> all = new LinkedHashSet<>(env.symbolsWithSources());
     all.addAll(env.unbackedSymbols());
     return new ArrayList<>(all);
+  }
+
+  /** The Python name of a symbol: its first source, as the user's input names it. */
+  private String sourceOf(Sym s) {
+    List<Source> sources = env.sources(s);
+    return sources == null || sources.isEmpty() ? s.name() : display(sources.get(0));
   }
 
   /**
@@ -226,7 +230,7 @@ public final class GuardReport {
     loc.put("file", l.file());
     loc.put("line", l.line());
     loc.put("col", l.column());
-    loc.put("code", l.code());
+    loc.put("code", l.code() == null ? null : l.code().strip());
   }
 
   // ---------------------------------------------------------------------------------------
