@@ -19,6 +19,7 @@ import symtrace.symbolic.env.RuntimeAssert;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.Source;
 import symtrace.symbolic.env.SourceLocation;
+import symtrace.symbolic.env.TensorPropertySource;
 import symtrace.symbolic.env.Specialization;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
@@ -67,11 +68,24 @@ public final class GuardReport {
     return new GuardReport(program, traceSpec, trace, prove);
   }
 
+  /**
+   * Which guards the others imply. The base facts are what holds before any guard: a backed
+   * size is at least 2, an unbacked symbol lies in its range. Ranges that guards refined are not
+   * facts here, or a guard would be implied by its own consequence.
+   */
   private Minimization minimize() {
     List<Expr> base = new ArrayList<>();
     for (Sym s : symbols()) {
       ValueRange r = env.range(s);
       if (r == null) {
+        continue;
+      }
+      if (!env.isUnbacked(s)) {
+        List<Source> sources = env.sources(s);
+        if (sources != null && !sources.isEmpty()
+            && sources.get(0) instanceof TensorPropertySource p && p.isSize()) {
+          base.add(Exprs.le(Exprs.integer(2), s));
+        }
         continue;
       }
       if (r.lower().isNumber()) {
