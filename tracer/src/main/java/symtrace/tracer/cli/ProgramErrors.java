@@ -34,8 +34,7 @@ final class ProgramErrors {
     if (where == null) {
       return e.getMessage();
     }
-    String code = where.code() == null ? "" : "\n" + where.code().stripTrailing();
-    return where + ": " + e.getMessage() + code;
+    return where + ": " + e.getMessage();
   }
 
   private static int report(CommandSpec spec, String message) {

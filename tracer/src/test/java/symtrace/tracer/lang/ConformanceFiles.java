@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * symtrace.conformance} or by looking for {@code shared/conformance} next to an ancestor of the
  * working directory (the repository sits beside {@code shared/}).
  */
-final class ConformanceFiles {
+public final class ConformanceFiles {
   private ConformanceFiles() {}
 
-  static Path root() {
+  public static Path root() {
     String property = System.getProperty("symtrace.conformance");
     if (property != null) {
       return Path.of(property);
