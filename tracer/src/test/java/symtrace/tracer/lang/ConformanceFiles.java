@@ -36,7 +36,7 @@ public final class ConformanceFiles {
   }
 
   /** The public programs, in name order. */
-  static List<Path> programs() {
+  public static List<Path> programs() {
     return list(root().resolve("programs"), ".py");
   }
 
@@ -65,7 +65,7 @@ public final class ConformanceFiles {
     return code.isTextual() ? code.asText() : null;
   }
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {
