@@ -313,6 +313,16 @@ class FakeMatchesRealPropertyTest {
             t.get(1), weighted ? t.get(2) : null, reduction, -100L), Map.of());
       },
       r -> {
+        long[] q = shape(r, 4, 4, 3);
+        long[] kv = q.clone();
+        kv[2] = 1 + r.nextInt(3);
+        boolean causal = r.nextBoolean();
+        return new Case("aten._scaled_dot_product_flash_attention_for_cpu.default",
+            List.of(Input.of(DType.FLOAT32, q), Input.of(DType.FLOAT32, kv),
+                Input.of(DType.FLOAT32, kv)),
+            t -> List.of(t.get(0), t.get(1), t.get(2), 0.0, causal), Map.of("scale", 0.5));
+      },
+      r -> {
         long[] a = shape(r, 1, 3, 3);
         long[] b = Arrays.copyOfRange(a, r.nextInt(a.length), a.length);
         long reduction = r.nextInt(3);

@@ -111,20 +111,28 @@ final class StandInOps implements OpGroup {
       r.op(name + ".Tensor(Tensor self, Tensor other"
               + (name.equals("mul") ? "" : ", *, Scalar alpha=1") + ") -> Tensor")
           .meta((a, ctx) -> Metas.empty(promoted(a), ShapeRules.of(ctx.provenance())
-              .broadcastShapes(a.tensor(0).symSizes(), a.tensor(1).symSizes())))
+              .broadcastShapes(a.tensor(0).symSizes(), otherSizes(a))))
           .kernel(a -> binary(a, name))
           .register();
     }
   }
 
+  /** The dtype of a binary operator; a Python number stands for a wrapped 0-d tensor. */
   private static DType promoted(Args a) {
-    return DTypes.promote(Operand.tensor(a.tensor(0).dtype(), a.tensor(0).dim()),
-        Operand.tensor(a.tensor(1).dtype(), a.tensor(1).dim()));
+    Object other = a.get(1);
+    Operand second = other instanceof TensorValue t ? Operand.tensor(t.dtype(), t.dim())
+        : other instanceof Double ? Operand.pyFloat() : Operand.pyInt();
+    return DTypes.promote(Operand.tensor(a.tensor(0).dtype(), a.tensor(0).dim()), second);
+  }
+
+  private static List<SymInt> otherSizes(Args a) {
+    return a.get(1) instanceof TensorValue t ? t.symSizes() : List.of();
   }
 
   private static Tensor binary(Args a, String name) {
     Tensor x = a.realTensor(0);
-    Tensor y = a.realTensor(1);
+    Tensor y = a.get(1) instanceof Tensor t ? t
+        : Tensor.scalar(promoted(a), ((Number) a.get(1)).doubleValue());
     long[] shape = longs(ShapeRules.of(why(a)).broadcastShapes(x.geometry().sizes(),
         y.geometry().sizes()));
     DType dtype = promoted(a);
