@@ -77,6 +77,33 @@ final class Conformance {
     return out.has("items") ? out.get("items").get(item) : out;
   }
 
+  /** Symbolic inputs shaped as the program's {@code # trace:} header, in parameter order. */
+  Map<String, symtrace.tracer.tensor.TensorValue> traceInputs(OpHarness h) {
+    Map<String, symtrace.tracer.tensor.TensorValue> out = new LinkedHashMap<>();
+    InputSpec.parseAssignments(expected.get("trace").asText()).forEach((name, spec) -> {
+      InputSpec.TensorInput t = (InputSpec.TensorInput) spec;
+      out.put(name, h.input(t.dtype(), t.sizes()));
+    });
+    return out;
+  }
+
+  /**
+   * The aten overloads of current PyTorch's graph ({@code pt2.modes.symbolic.code}) in order,
+   * as {@code sum.dim_IntList}, without the size queries.
+   */
+  List<String> graphCalls() {
+    String code = expected.get("pt2").get("modes").get("symbolic").get("code").asText();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("torch\\.ops\\.aten\\.(\\w+)\\.(\\w+)\\(").matcher(code);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      if (!m.group(1).startsWith("sym_")) {
+        out.add(m.group(1) + "." + m.group(2));
+      }
+    }
+    return out;
+  }
+
   /** Current PyTorch's guards of the symbolic trace, in sympy's text. */
   List<String> guards() {
     List<String> out = new ArrayList<>();

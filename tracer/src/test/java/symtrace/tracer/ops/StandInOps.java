@@ -107,14 +107,43 @@ final class StandInOps implements OpGroup {
           return ops.call(ops.registry().get("aten.clone.default"), List.of(self),
               java.util.Map.of("memory_format", "contiguous_format"));
         });
-    for (String name : List.of("add", "sub", "mul")) {
+    for (String name : List.of("add", "sub", "mul", "div")) {
       r.op(name + ".Tensor(Tensor self, Tensor other"
-              + (name.equals("mul") ? "" : ", *, Scalar alpha=1") + ") -> Tensor")
+              + (name.equals("mul") || name.equals("div") ? "" : ", *, Scalar alpha=1")
+              + ") -> Tensor")
           .meta((a, ctx) -> Metas.empty(promoted(a), ShapeRules.of(ctx.provenance())
               .broadcastShapes(a.tensor(0).symSizes(), otherSizes(a))))
           .kernel(a -> binary(a, name))
           .register();
     }
+    registerUnaryStandIns(r);
+  }
+
+  private static void registerUnaryStandIns(OpRegistry.Builder r) {
+    r.op("gt.Scalar(Tensor self, Scalar other) -> Tensor")
+        .meta((a, ctx) -> Metas.empty(DType.BOOL, a.tensor(0).symSizes()))
+        .kernel(a -> {
+          Tensor x = a.realTensor(0);
+          double bound = a.doubleValue(1);
+          double[] v = x.toDoubleArray();
+          boolean[] out = new boolean[v.length];
+          for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] > bound;
+          }
+          return Tensor.ofBools(DType.BOOL, x.sizes(), out);
+        })
+        .register();
+    r.op("exp(Tensor self) -> Tensor")
+        .meta((a, ctx) -> Metas.empty(a.tensor(0).dtype(), a.tensor(0).symSizes()))
+        .kernel(a -> {
+          Tensor x = a.realTensor(0);
+          double[] v = x.toDoubleArray();
+          for (int i = 0; i < v.length; i++) {
+            v[i] = Math.exp(v[i]);
+          }
+          return Tensor.ofDoubles(x.dtype(), x.sizes(), v);
+        })
+        .register();
   }
 
   /** The dtype of a binary operator; a Python number stands for a wrapped 0-d tensor. */
@@ -143,6 +172,7 @@ final class StandInOps implements OpGroup {
       double r = switch (name) {
         case "add" -> u[i] + v[i];
         case "sub" -> u[i] - v[i];
+        case "div" -> u[i] / v[i];
         default -> u[i] * v[i];
       };
       out.storage().setDouble(i, r);
