@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import symtrace.tracer.tensor.Tensor;
+import symtrace.tracer.tensor.TensorValue;
 import symtrace.tracer.tensor.data.InputData;
 import symtrace.tracer.tensor.data.InputSpec;
 import symtrace.tracer.tensor.data.OutputComparison;
@@ -78,8 +81,8 @@ final class Conformance {
   }
 
   /** Symbolic inputs shaped as the program's {@code # trace:} header, in parameter order. */
-  Map<String, symtrace.tracer.tensor.TensorValue> traceInputs(OpHarness h) {
-    Map<String, symtrace.tracer.tensor.TensorValue> out = new LinkedHashMap<>();
+  Map<String, TensorValue> traceInputs(OpHarness h) {
+    Map<String, TensorValue> out = new LinkedHashMap<>();
     InputSpec.parseAssignments(expected.get("trace").asText()).forEach((name, spec) -> {
       InputSpec.TensorInput t = (InputSpec.TensorInput) spec;
       out.put(name, h.input(t.dtype(), t.sizes()));
@@ -93,8 +96,7 @@ final class Conformance {
    */
   List<String> graphCalls() {
     String code = expected.get("pt2").get("modes").get("symbolic").get("code").asText();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("torch\\.ops\\.aten\\.(\\w+)\\.(\\w+)\\(").matcher(code);
+    Matcher m = Pattern.compile("torch\\.ops\\.aten\\.(\\w+)\\.(\\w+)\\(").matcher(code);
     List<String> out = new ArrayList<>();
     while (m.find()) {
       if (!m.group(1).startsWith("sym_")) {

@@ -1,6 +1,7 @@
 package symtrace.tracer.ops;
 
 import java.util.List;
+import java.util.Map;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.tensor.DType;
@@ -49,7 +50,7 @@ final class StandInOps implements OpGroup {
         return ops.call("aten.view.default", self, a.get(1));
       }
       Object copy = ops.call(ops.registry().get("aten.clone.default"), List.of(self),
-          java.util.Map.of("memory_format", "contiguous_format"));
+          Map.of("memory_format", "contiguous_format"));
       return ops.call("aten._unsafe_view.default", copy, a.get(1));
     });
     r.op("t(Tensor(a) self) -> Tensor(a)").tags(Tag.VIEW)
@@ -105,7 +106,7 @@ final class StandInOps implements OpGroup {
             return self;
           }
           return ops.call(ops.registry().get("aten.clone.default"), List.of(self),
-              java.util.Map.of("memory_format", "contiguous_format"));
+              Map.of("memory_format", "contiguous_format"));
         });
     for (String name : List.of("add", "sub", "mul", "div")) {
       r.op(name + ".Tensor(Tensor self, Tensor other"

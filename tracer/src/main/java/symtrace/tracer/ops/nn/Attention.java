@@ -1,5 +1,7 @@
 package symtrace.tracer.ops.nn;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import symtrace.symbolic.env.Provenance;
@@ -141,13 +143,13 @@ public final class Attention {
       return out.get(0);
     }
     List<?> out = (List<?>) ops.call(ops.registry().get(
-        "aten._scaled_dot_product_attention_math.default"), java.util.Arrays.asList(q, k, v,
+        "aten._scaled_dot_product_attention_math.default"), Arrays.asList(q, k, v,
         additive, dropout, causal), scaleAndGqa(scale, a.bool(7)));
     return out.get(0);
   }
 
   private static Map<String, Object> scaleAndMask(Object mask, Object scale) {
-    java.util.HashMap<String, Object> kw = new java.util.HashMap<>();
+    HashMap<String, Object> kw = new HashMap<>();
     if (mask != null) {
       kw.put("attn_mask", mask);
     }
@@ -158,7 +160,7 @@ public final class Attention {
   }
 
   private static Map<String, Object> scaleAndGqa(Object scale, boolean gqa) {
-    java.util.HashMap<String, Object> kw = new java.util.HashMap<>();
+    HashMap<String, Object> kw = new HashMap<>();
     if (scale != null) {
       kw.put("scale", scale);
     }
