@@ -53,10 +53,8 @@ public final class Interpreter {
     this.api = new TorchApi(Objects.requireNonNull(ops, "ops"));
     this.operators = new PyOperators(ops, api);
     this.builtins = new Builtins(operators, api);
-    Returned r = new Executor(module).block(program.body());
-    if (r != null) {
-      throw Errors.at(r.span(), "SyntaxError", "'return' outside function");
-    }
+    // The parser admits no top-level return, so the module body runs to its end.
+    new Executor(module).block(program.body());
   }
 
   /**
@@ -197,8 +195,8 @@ public final class Interpreter {
     };
   }
 
-  /** A {@code return}: the value, and where it was (for a misplaced one). */
-  private record Returned(Object value, Span span) {}
+  /** A {@code return} and its value. */
+  private record Returned(Object value) {}
 
   /** Runs statements in one scope; a statement returns null, or a {@code Returned}. */
   private final class Executor implements StmtVisitor<Returned> {
@@ -346,8 +344,7 @@ public final class Interpreter {
     @Override
     public Returned visit(Stmt.Return s) {
       try (Place p = at(s.span())) {
-        return new Returned(s.value().isPresent() ? eval.eval(s.value().get()) : null,
-            s.span());
+        return new Returned(s.value().isPresent() ? eval.eval(s.value().get()) : null);
       }
     }
 

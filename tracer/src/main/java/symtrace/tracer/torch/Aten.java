@@ -2,10 +2,18 @@ package symtrace.tracer.torch;
 
 import java.util.List;
 import java.util.Map;
+import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.value.SymBool;
 import symtrace.tracer.ops.Ops;
+import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.TensorValue;
 
-/** Calls of aten overloads by name through the dispatcher, for the Python layer's lowerings. */
+/**
+ * Calls of aten overloads by name through the dispatcher, for the Python layer's lowerings, and
+ * the size arithmetic and comparisons those lowerings do: through {@link Ops#scalarBinary}, so
+ * that on symbolic sizes a trace records them ({@code operator.gt}, ...) as PyTorch's
+ * SymInt dispatch does, before the result is guarded.
+ */
 final class Aten {
   private final Ops ops;
 
@@ -25,6 +33,24 @@ final class Aten {
   /** Calls {@code aten.<overload>} with positional and keyword values. */
   Object call(String overload, List<?> positional, Map<String, ?> keywords) {
     return ops.call(ops.registry().get("aten." + overload), positional, keywords);
+  }
+
+  /** {@code a <op> b} on ints or bools ({@code gt}, {@code ne}, {@code and_}, {@code sub}, ...). */
+  Object scalar(String op, Object a, Object b) {
+    return PyScalars.normalize(ops.scalarBinary(op, a, b));
+  }
+
+  /** {@code guard_bool}: the truth of a condition, a guard when it is symbolic. */
+  static boolean guard(Object condition, Provenance why) {
+    return PyScalars.truth(condition, why);
+  }
+
+  /**
+   * {@code expect_true}: a guard over backed sizes, a deferred runtime assert over unbacked
+   * ones.
+   */
+  static boolean expect(Object condition, Provenance why) {
+    return condition instanceof SymBool b ? b.expectTrue(why) : PyScalars.truth(condition, why);
   }
 
   /** A call whose result is one tensor. */

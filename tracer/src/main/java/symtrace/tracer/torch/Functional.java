@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymFloat;
-import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.PyScalars;
-import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.TensorValue;
 
 /**
@@ -104,18 +102,17 @@ final class Functional {
     if (paddingIdx == null) {
       paddingIdx = -1L;
     } else {
-      SymInt rows = weight.symSize(0);
-      SymInt p = PyScalars.toSymInt(paddingIdx);
+      Object rows = PyScalars.normalize(weight.symSize(0));
       Provenance why = Provenance.of("embedding");
-      if (p.gt(0).guardBool(why)) {
-        if (!p.lt(rows).guardBool(why)) {
+      if (Aten.guard(aten.scalar("gt", paddingIdx, 0L), why)) {
+        if (!Aten.guard(aten.scalar("lt", paddingIdx, rows), why)) {
           throw new PythonError("AssertionError", "Padding_idx must be within num_embeddings");
         }
-      } else if (p.lt(0).guardBool(why)) {
-        if (!p.ge(rows.neg()).guardBool(why)) {
+      } else if (Aten.guard(aten.scalar("lt", paddingIdx, 0L), why)) {
+        if (!Aten.guard(aten.scalar("ge", paddingIdx, aten.scalar("sub", 0L, rows)), why)) {
           throw new PythonError("AssertionError", "Padding_idx must be within num_embeddings");
         }
-        paddingIdx = aten.ops().add(weight.symSize(0), paddingIdx);
+        paddingIdx = aten.scalar("add", rows, paddingIdx);
       }
     }
     return aten.call("embedding.default", weight, v[0], paddingIdx, v[5], v[6]);
@@ -128,10 +125,28 @@ final class Functional {
     }
     TensorValue input = (TensorValue) v[0];
     TensorValue target = (TensorValue) v[1];
-    ShapeRules.of("mse_loss").sameSizes(target.symSizes(), input.symSizes());
+    sameSizes(target, input);
     long reduction = reduction(v[2], v[3], (String) v[4]);
     List<?> both = TorchFunctions.broadcastTensors(aten, List.of(input, target));
     return aten.call("mse_loss.default", both.get(0), both.get(1), reduction);
+  }
+
+  /**
+   * {@code target.size() == input.size()}: torch.Size equality, element by element, each a
+   * SymInt comparison PyTorch records and guards.
+   */
+  private boolean sameSizes(TensorValue a, TensorValue b) {
+    if (a.dim() != b.dim()) {
+      return false;
+    }
+    for (int d = 0; d < a.dim(); d++) {
+      Object equal = aten.scalar("eq", PyScalars.normalize(a.symSize(d)),
+          PyScalars.normalize(b.symSize(d)));
+      if (!Aten.guard(equal, Provenance.of("mse_loss"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

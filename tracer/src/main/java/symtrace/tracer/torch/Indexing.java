@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import symtrace.symbolic.env.Provenance;
-import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.Device;
 import symtrace.tracer.tensor.Layout;
-import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -28,6 +26,7 @@ final class Indexing {
   private static final long INDEX_MAX = Long.MAX_VALUE;
   private static final long INDEX_MIN = Long.MIN_VALUE;
   private static final Provenance WHY = Provenance.of("index");
+  private static final Provenance SETITEM = Provenance.of("setitem");
 
   private final Aten aten;
 
@@ -191,10 +190,11 @@ final class Indexing {
       throw PythonError.indexError("invalid index of a 0-dim tensor. Use `tensor.item()` in"
           + " Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
     }
-    SymInt i = PyScalars.toSymInt(index);
-    SymInt size = self.symSize(dim);
-    SymBool inBounds = size.gt(i.neg().sub(1)).and(size.gt(i));
-    if (!inBounds.expectTrue(WHY)) {
+    Object i = PyScalars.normalize(index);
+    Object size = PyScalars.normalize(self.symSize(dim));
+    Object above = aten.scalar("gt", size, aten.scalar("sub", -1L, i));
+    Object inBounds = aten.scalar("and_", above, aten.scalar("gt", size, i));
+    if (!Aten.expect(inBounds, WHY)) {
       throw PythonError.indexError("index " + index + " is out of bounds for dimension "
           + realDim + " with size " + size);
     }
@@ -207,7 +207,7 @@ final class Indexing {
     if (Long.valueOf(0).equals(step)) {
       throw PythonError.valueError("slice step cannot be zero");
     }
-    if (!PyScalars.toSymInt(step).gt(0).expectTrue(WHY)) {
+    if (!Aten.expect(aten.scalar("gt", step, 0L), WHY)) {
       throw PythonError.valueError("step must be greater than zero");
     }
     Object start = s.start() == null ? (Object) 0L : sliceIndex(s.start());
@@ -328,16 +328,27 @@ final class Indexing {
   }
 
   /** {@code SymIntArrayRef::equals}: the same length and each size equal (guarded). */
-  private static boolean sameSizes(List<SymInt> a, List<SymInt> b) {
-    return ShapeRules.of("setitem").sameSizes(a, b);
+  private boolean sameSizes(List<SymInt> a, List<SymInt> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Object equal = aten.scalar("eq", PyScalars.normalize(a.get(i)),
+          PyScalars.normalize(b.get(i)));
+      if (!Aten.guard(equal, SETITEM)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code slicePrefix1sSize}: sizes without their leading ones. */
-  private static List<SymInt> stripLeadingOnes(List<SymInt> sizes) {
+  private List<SymInt> stripLeadingOnes(List<SymInt> sizes) {
     int first = sizes.size();
     for (int i = 0; i < sizes.size(); i++) {
       SymInt s = sizes.get(i);
-      if (s.hint() == null || s.ne(1).guardBool(Provenance.of("setitem"))) {
+      if (s.hint() == null
+          || Aten.guard(aten.scalar("ne", PyScalars.normalize(s), 1L), SETITEM)) {
         first = i;
         break;
       }

@@ -33,6 +33,7 @@ public final class TorchApi {
   private static final String OPS = "torch.ops.";
 
   private final Ops ops;
+  private final Aten aten;
   private final NativeFunctions natives;
   private final TorchFunctions torchFunctions;
   private final Functional functional;
@@ -42,7 +43,7 @@ public final class TorchApi {
 
   public TorchApi(Ops ops) {
     this.ops = ops;
-    Aten aten = new Aten(ops);
+    this.aten = new Aten(ops);
     ArgumentParser.ScalarReader scalars = t -> aten.call("item.default", t);
     this.natives = new NativeFunctions(ops);
     this.torchFunctions = new TorchFunctions(aten, scalars);
@@ -366,11 +367,11 @@ public final class TorchApi {
    * guard the shape environment cannot decide.
    */
   public boolean truth(TensorValue t, Provenance why) {
-    SymInt n = t.symNumel();
-    if (n.eq(0).guardBool(why)) {
+    Object n = PyScalars.normalize(t.symNumel());
+    if (Aten.guard(aten.scalar("eq", n, 0L), why)) {
       throw PythonError.runtimeError("Boolean value of Tensor with no values is ambiguous");
     }
-    if (n.gt(1).guardBool(why)) {
+    if (Aten.guard(aten.scalar("gt", n, 1L), why)) {
       throw PythonError.runtimeError("Boolean value of Tensor with more than one value is"
           + " ambiguous");
     }
@@ -379,7 +380,8 @@ public final class TorchApi {
 
   /** {@code dispatch_to}: a one-element tensor's value, for {@code int(t)} and {@code float(t)}. */
   private Object item(TensorValue t, String what) {
-    if (!t.symNumel().eq(1).guardBool(Provenance.of(what))) {
+    Object n = PyScalars.normalize(t.symNumel());
+    if (!Aten.guard(aten.scalar("eq", n, 1L), Provenance.of(what))) {
       throw PythonError.valueError("only one element tensors can be converted to Python"
           + " scalars");
     }

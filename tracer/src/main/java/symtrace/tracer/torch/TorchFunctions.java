@@ -123,14 +123,14 @@ final class TorchFunctions {
       throw PythonError.typeError("torch._check_is_size(): expected an int, got "
           + PyTypes.name(i));
     }
-    check(PyScalars.compare(">=", i, 0L), message, "torch._check_is_size");
+    check(aten.scalar("ge", i, 0L), message, "torch._check_is_size");
     if (i instanceof SymInt s && !s.isConstant() && s.expr() instanceof Sym sym
         && s.node().env().isUnbacked(sym)) {
       aten.call("sym_constrain_range_for_size.default", s);
       s.node().env().constrainRangeForSize(sym);
     }
     if (max != null) {
-      check(PyScalars.compare("<=", i, max), message, "torch._check_is_size");
+      check(aten.scalar("le", i, max), message, "torch._check_is_size");
     }
   }
 
