@@ -51,10 +51,12 @@ import symtrace.symbolic.range.ValueRange;
  * number and the condition; the facts are gathered once per {@link ShapeEnv#version()}. A decider
  * serves one environment (a second one is an error).
  *
- * <p><b>Lifecycle.</b> {@link #install(ShapeEnv)} sets it as the environment's decider; close it
- * when the environment's trace is done (it then answers as PyTorch's algorithm only), e.g. {@code
- * try (Z3Decider d = Z3Decider.install(env)) { ... }}. If the environment and the decider become
- * unreachable unclosed, the prover's cleaner releases the native memory eventually.
+ * <p><b>Lifecycle.</b> {@link #install(ShapeEnv)} sets it as the environment's decider and
+ * registers it with {@link ShapeEnv#onClose}, so closing the environment closes the decider and
+ * frees its Z3 context ({@code try (ShapeEnv env = ...) { Z3Decider.install(env); ... }}). It may
+ * also be closed earlier on its own; it then answers as PyTorch's algorithm only. If the
+ * environment and the decider become unreachable unclosed, the prover's cleaner releases the
+ * native memory eventually.
  */
 public final class Z3Decider implements StaticDecider, AutoCloseable {
   private final ProverSettings settings;
@@ -76,7 +78,10 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
     this.settings = settings.withDomain(SymbolDomain.ASSUMPTIONS);
   }
 
-  /** Makes a new decider {@code env}'s decider and returns it, to be closed with the environment. */
+  /**
+   * Makes a new decider {@code env}'s decider, registered to close with the environment, and
+   * returns it. Throws {@link IllegalStateException} if {@code env} is closed.
+   */
   public static Z3Decider install(ShapeEnv env) {
     return install(env, ProverSettings.defaults());
   }
@@ -84,6 +89,7 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
   public static Z3Decider install(ShapeEnv env, ProverSettings settings) {
     Z3Decider d = new Z3Decider(settings);
     d.bind(env);
+    env.onClose(d);
     env.setDecider(d);
     return d;
   }
@@ -125,6 +131,16 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
   /** How many of those Z3 decided (each is a guard not recorded). */
   public synchronized long solverAnswers() {
     return solverAnswers;
+  }
+
+  /** Whether the decider is closed (by itself or with its environment). */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** The prover, or null before the first question Z3 was asked and after closing (for tests). */
+  synchronized Z3Prover startedProver() {
+    return prover;
   }
 
   /** Releases the prover; afterwards the decider answers as PyTorch's algorithm. Idempotent. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.expr.Apply;
@@ -42,8 +43,17 @@ import symtrace.symbolic.value.SymNode;
  *
  * <p>One environment belongs to one trace and one thread. Every change that can alter a static
  * answer bumps {@link #version()}, which keys the caches.
+ *
+ * <p><b>Lifecycle.</b> What serves an environment and holds resources (the solver module's Z3
+ * decider and provers own native memory) registers with {@link #onClose}; {@link #close()}
+ * closes those resources, the last registered first. Closing is idempotent. A closed environment
+ * keeps its record (guards, replacements, ranges, runtime asserts, specializations stay
+ * readable), but whatever would decide, simplify or add symbols ({@code evaluateExpr}, {@code
+ * maybeEvaluateStatic}, {@code simplify}, {@code deferRuntimeAssert}, the {@code create*}
+ * methods) throws {@link IllegalStateException}: its decider may be gone, so an answer could
+ * silently differ. Produce guards before closing.
  */
-public final class ShapeEnv {
+public final class ShapeEnv implements AutoCloseable {
   private final ShapeEnvSettings settings;
   private final SymbolNames names;
 
@@ -76,6 +86,8 @@ public final class ShapeEnv {
   private boolean simplifyingAxioms;
   private StaticDecider decider = new PyTorchDecider();
   private SourceLocation currentLocation;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private boolean closed;
 
   public ShapeEnv() {
     this(ShapeEnvSettings.defaults());
@@ -110,6 +122,7 @@ public final class ShapeEnv {
   }
 
   private Expr createIntSymbol(long hint, Source source, DimDynamic dynamic, boolean positive) {
+    checkOpen();
     if (dynamic == DimDynamic.STATIC) {
       return IntLit.of(hint);
     }
@@ -156,6 +169,7 @@ public final class ShapeEnv {
 
   /** A backed float symbol ({@code zf<N>}) for a float input, range {@code [-oo, oo]}. */
   public Sym createFloatSymbol(double hint, Source source) {
+    checkOpen();
     Sym s = Sym.real("zf" + floatSymbols.size());
     floatSymbols.add(s);
     varToVal.put(s, hint);
@@ -194,6 +208,7 @@ public final class ShapeEnv {
   }
 
   private Sym newUnbackedInt() {
+    checkOpen();
     Sym u = Sym.integer("u" + unbackedIntCounter++);
     varToRange.put(u, ValueRange.unknownInt());
     rangeProvenance.put(u, new Provenance[] {Provenance.of("default"), Provenance.of("default")});
@@ -210,6 +225,7 @@ public final class ShapeEnv {
 
   /** A fresh unbacked float ({@code zuf0, ...}). */
   public SymFloat createUnbackedSymFloat() {
+    checkOpen();
     Sym z = Sym.real("zuf" + unbackedFloatCounter++);
     varToRange.put(z, ValueRange.unknown());
     rangeProvenance.put(z, new Provenance[] {Provenance.of("default"), Provenance.of("default")});
@@ -241,6 +257,7 @@ public final class ShapeEnv {
 
   /** PyTorch's {@code _constrain_range_for_size}: size-like, range at least {@code [0, int_oo]}. */
   public void constrainRangeForSize(Sym s) {
+    checkOpen();
     sizeLike.add(s);
     updateRange(s, ValueRange.of(IntLit.of(0), Infinity.INT_OO), Provenance.of("constrain_range_for_size"));
   }
@@ -250,6 +267,7 @@ public final class ShapeEnv {
    * the error {@code Invalid value 5 for range [6:9]}.
    */
   public void constrainRange(Sym s, long min, long max) {
+    checkOpen();
     Object hint = varToVal.get(s);
     if (hint instanceof Long h && (h < min || h > max)) {
       throw new ConstraintViolationError("Invalid value " + h + " for range [" + min + ":" + max + "]");
@@ -329,10 +347,11 @@ public final class ShapeEnv {
 
   /** PyTorch's {@code simplify}: expand, replace, drop trivial Max, divisibility to CleanDiv. */
   public Expr simplify(Expr e) {
-    return Simplification.simplify(this, e, false);
+    return simplify(e, false);
   }
 
   public Expr simplify(Expr e, boolean sizeOblivious) {
+    checkOpen();
     return Simplification.simplify(this, e, sizeOblivious);
   }
 
@@ -345,6 +364,7 @@ public final class ShapeEnv {
   }
 
   public Expr maybeEvaluateStatic(Expr e, boolean sizeOblivious) {
+    checkOpen();
     Expr key = sizeOblivious ? Exprs.apply(Fn.IDENTITY, e) : e;
     if (staticCache.containsKey(key)) {
       return staticCache.get(key);
@@ -385,6 +405,7 @@ public final class ShapeEnv {
 
   /** The static answer ignoring recorded facts (PyTorch's {@code axioms=()}): ranges and replacements only. */
   Expr maybeEvaluateStaticWithoutAxioms(Expr e, boolean sizeOblivious) {
+    checkOpen();
     Expr simplified = BooleanForms.canonicalize(simplify(e, sizeOblivious));
     if (simplified.isConstant()) {
       return simplified instanceof Num || simplified instanceof BoolLit ? simplified : null;
@@ -410,6 +431,7 @@ public final class ShapeEnv {
 
   /** Replaces the static decider (the solver module's is stronger than PyTorch's). */
   public void setDecider(StaticDecider decider) {
+    checkOpen();
     this.decider = decider;
     bumpVersion();
   }
@@ -442,6 +464,7 @@ public final class ShapeEnv {
    *     / {@code guard_or_false}), or null to raise {@link DataDependentError}
    */
   public Expr evaluateExpr(Expr e, Object hint, Provenance provenance, boolean sizeOblivious, BoolLit fallback) {
+    checkOpen();
     if (e instanceof BoolLit || e instanceof Num) {
       return e;
     }
@@ -536,6 +559,7 @@ public final class ShapeEnv {
    * replacements. Returns true (the fact is assumed from now on) or throws for a known-false fact.
    */
   public boolean deferRuntimeAssert(Expr fact, String message, Provenance provenance) {
+    checkOpen();
     Expr known = maybeEvaluateStatic(fact);
     if (known == BoolLit.TRUE) {
       return true;
@@ -654,6 +678,66 @@ public final class ShapeEnv {
   void bumpVersion() {
     version++;
     staticCache.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /**
+   * Registers a resource to be closed when this environment closes (resources close in the
+   * reverse order of registration). Throws {@link IllegalStateException} when the environment is
+   * already closed: the caller still owns the resource then.
+   */
+  public void onClose(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource");
+    checkOpen();
+    closeables.add(resource);
+  }
+
+  /**
+   * Closes every registered resource, the last registered first; idempotent. Each resource is
+   * closed even when an earlier one fails; the first failure is then thrown with the others
+   * suppressed (a checked exception wrapped in an {@link IllegalStateException}).
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Throwable failure = null;
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Throwable t) {
+        if (failure == null) {
+          failure = t;
+        } else {
+          failure.addSuppressed(t);
+        }
+      }
+    }
+    closeables.clear();
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("closing a resource of the shape environment failed", failure);
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the shape environment is closed");
+    }
   }
 
   // ---------------------------------------------------------------------------------------
