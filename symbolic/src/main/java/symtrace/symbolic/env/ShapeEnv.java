@@ -410,7 +410,7 @@ public final class ShapeEnv implements AutoCloseable {
     if (simplified.isConstant()) {
       return simplified instanceof Num || simplified instanceof BoolLit ? simplified : null;
     }
-    Expr r = decider.decide(this, simplified, sizeOblivious);
+    Expr r = decider.decideFromRanges(this, simplified, sizeOblivious);
     return r instanceof Num || r instanceof BoolLit ? r : null;
   }
 
