@@ -237,6 +237,11 @@ public final class Z3Prover implements Prover {
     return closed;
   }
 
+  /** The number of distinct facts registered so far (each stays asserted under its literal). */
+  synchronized int registeredFacts() {
+    return registered.size();
+  }
+
   /** The number of satisfiability checks run so far (for tests and measurements). */
   synchronized long checkCount() {
     return checks;

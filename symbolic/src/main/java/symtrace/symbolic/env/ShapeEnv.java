@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.expr.Apply;
@@ -88,6 +89,9 @@ public final class ShapeEnv implements AutoCloseable {
   private SourceLocation currentLocation;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private boolean closed;
+  private RewriteValidator validator;
+  private boolean validating;
+  private Expr learning;
 
   public ShapeEnv() {
     this(ShapeEnvSettings.defaults());
@@ -96,6 +100,20 @@ public final class ShapeEnv implements AutoCloseable {
   public ShapeEnv(ShapeEnvSettings settings) {
     this.settings = settings;
     this.names = new SymbolNames(settings.sequentialSymbolNames());
+    if (settings.translationValidation()) {
+      RewriteValidator.Factory factory = ValidatorFactories.FIRST;
+      if (factory == null) {
+        throw new IllegalStateException("translation validation is on, but no " + RewriteValidator.Factory.class.getName()
+            + " is on the class path (the solver module provides one)");
+      }
+      this.validator = factory.create(this);
+    }
+  }
+
+  /** The first validator factory {@link ServiceLoader} finds, looked up once. */
+  private static final class ValidatorFactories {
+    static final RewriteValidator.Factory FIRST =
+        ServiceLoader.load(RewriteValidator.Factory.class).findFirst().orElse(null);
   }
 
   public ShapeEnvSettings settings() {
@@ -322,7 +340,8 @@ public final class ShapeEnv implements AutoCloseable {
         subst.put(s, r);
       }
     }
-    return subst.isEmpty() ? e : Exprs.expand(e.subs(subst));
+    return subst.isEmpty() ? e
+        : rewrote("replacements", e, Exprs.expand(e.subs(subst)), Rewrite.Basis.RANGES_AND_REPLACEMENTS, false);
   }
 
   /** Union-find over replacements, with path compression. */
@@ -369,11 +388,16 @@ public final class ShapeEnv implements AutoCloseable {
     if (staticCache.containsKey(key)) {
       return staticCache.get(key);
     }
-    Expr simplified = BooleanForms.canonicalize(simplify(e, sizeOblivious));
-    Expr substituted = Simplification.substituteAxioms(simplified, currentAxioms());
+    Expr simplified = canonicalize(simplify(e, sizeOblivious), sizeOblivious);
+    Expr substituted = rewrote("axioms", simplified, Simplification.substituteAxioms(simplified, currentAxioms()),
+        Rewrite.Basis.ALL, sizeOblivious);
     Expr r = substituted.isConstant() ? substituted : decider.decide(this, substituted, sizeOblivious);
     if (r != null && !(r instanceof Num || r instanceof BoolLit)) {
       r = null;
+    }
+    if (r != null) {
+      rewrote("static_evaluation:" + decider.getClass().getSimpleName(), substituted, r, Rewrite.Basis.ALL,
+          sizeOblivious);
     }
     staticCache.put(key, r);
     return r;
@@ -392,7 +416,7 @@ public final class ShapeEnv implements AutoCloseable {
       Map<Expr, BoolLit> out = new HashMap<>(axioms);
       if (!divisible.isEmpty() || !replacements.isEmpty()) {
         for (Map.Entry<Expr, BoolLit> e : axioms.entrySet()) {
-          out.putIfAbsent(BooleanForms.canonicalize(simplify(e.getKey())), e.getValue());
+          out.putIfAbsent(canonicalize(simplify(e.getKey()), false), e.getValue());
         }
       }
       simplifiedAxioms = out;
@@ -406,12 +430,16 @@ public final class ShapeEnv implements AutoCloseable {
   /** The static answer ignoring recorded facts (PyTorch's {@code axioms=()}): ranges and replacements only. */
   Expr maybeEvaluateStaticWithoutAxioms(Expr e, boolean sizeOblivious) {
     checkOpen();
-    Expr simplified = BooleanForms.canonicalize(simplify(e, sizeOblivious));
+    Expr simplified = canonicalize(simplify(e, sizeOblivious), sizeOblivious);
     if (simplified.isConstant()) {
       return simplified instanceof Num || simplified instanceof BoolLit ? simplified : null;
     }
     Expr r = decider.decideFromRanges(this, simplified, sizeOblivious);
-    return r instanceof Num || r instanceof BoolLit ? r : null;
+    if (!(r instanceof Num || r instanceof BoolLit)) {
+      return null;
+    }
+    return rewrote("static_evaluation_from_ranges:" + decider.getClass().getSimpleName(), simplified, r,
+        Rewrite.Basis.RANGES_AND_REPLACEMENTS, sizeOblivious);
   }
 
   /** The hint of an expression: its value at the backed symbols' example values, or null. */
@@ -509,10 +537,21 @@ public final class ShapeEnv implements AutoCloseable {
     if (guard instanceof BoolLit || suppressDepth > 0 || frozen) {
       return;
     }
-    Unification.guardRel(this, guard, provenance);
+    learn(guard, provenance);
     guards.add(new Guard(guard, provenance, sizeOblivious));
     addAxioms(simplify(guard));
     bumpVersion();
+  }
+
+  /** What a new guard or assert teaches (ranges, replacements, divisibility); {@code fact} is their premise. */
+  private void learn(Expr fact, Provenance provenance) {
+    Expr outer = learning;
+    learning = fact;
+    try {
+      Unification.guardRel(this, fact, provenance);
+    } finally {
+      learning = outer;
+    }
   }
 
   void addAxioms(Expr fact) {
@@ -522,7 +561,13 @@ public final class ShapeEnv implements AutoCloseable {
       }
       return;
     }
-    axioms.putAll(BooleanForms.implications(fact));
+    Map<Expr, BoolLit> implied = BooleanForms.implications(fact);
+    if (validator != null) {
+      for (Map.Entry<Expr, BoolLit> e : implied.entrySet()) {
+        validate(new Rewrite("implications", e.getKey(), e.getValue(), fact, Rewrite.Basis.NONE, false));
+      }
+    }
+    axioms.putAll(implied);
     bumpVersion();
   }
 
@@ -584,8 +629,8 @@ public final class ShapeEnv implements AutoCloseable {
     if (suppressDepth > 0) {
       return true;
     }
-    Expr canonical = BooleanForms.canonicalize(simplified);
-    Unification.guardRel(this, simplified, where);
+    Expr canonical = canonicalize(simplified, false);
+    learn(simplified, where);
     Sym key = null;
     for (Sym s : unbackedFree) {
       if (key == null || unbackedIndex(s) > unbackedIndex(key)) {
@@ -650,6 +695,9 @@ public final class ShapeEnv implements AutoCloseable {
     if (next.equals(old)) {
       return;
     }
+    if (validator != null && learning != null) {
+      derived("range_refinement", rangeFact(s, next));
+    }
     Provenance[] p = rangeProvenance.computeIfAbsent(s, k -> new Provenance[2]);
     if (old == null || !next.lower().equals(old.lower())) {
       p[0] = why;
@@ -662,6 +710,9 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   void setReplacement(Sym s, Expr target, String reason, Provenance provenance) {
+    if (validator != null) {
+      derived("replacement:" + reason, Exprs.eq(s, target));
+    }
     replacements.put(s, target);
     replacementProvenance.putIfAbsent(s, provenance);
     specializations.add(new Specialization(s, List.copyOf(varToSources.getOrDefault(s, List.of())),
@@ -670,6 +721,9 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   void addDivisible(Expr mod) {
+    if (validator != null && !divisible.contains(mod)) {
+      derived("divisibility", Exprs.eq(mod, Exprs.ZERO));
+    }
     if (divisible.add(mod)) {
       bumpVersion();
     }
@@ -678,6 +732,66 @@ public final class ShapeEnv implements AutoCloseable {
   void bumpVersion() {
     version++;
     staticCache.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Translation validation
+
+  /**
+   * Makes {@code v} check every rewrite from now on (null: none); {@link
+   * ShapeEnvSettings#translationValidation()} installs one at construction.
+   */
+  public void setRewriteValidator(RewriteValidator v) {
+    checkOpen();
+    this.validator = v;
+  }
+
+  /** The validator that checks this environment's rewrites, or null when validation is off. */
+  public RewriteValidator rewriteValidator() {
+    return validator;
+  }
+
+  /** Reports that {@code rule} rewrote {@code before} to {@code after} (when they differ); returns {@code after}. */
+  Expr rewrote(String rule, Expr before, Expr after, Rewrite.Basis basis, boolean sizeOblivious) {
+    if (validator != null && before != after) {
+      validate(Rewrite.of(rule, before, after, basis, sizeOblivious));
+    }
+    return after;
+  }
+
+  /** PyTorch's canonical boolean form of {@code e}, reported as a rewrite. */
+  private Expr canonicalize(Expr e, boolean sizeOblivious) {
+    return rewrote("canonicalize", e, BooleanForms.canonicalize(e), Rewrite.Basis.NONE, sizeOblivious);
+  }
+
+  /** Reports a fact derived from the guard or assert being learned (which is its premise). */
+  private void derived(String rule, Expr fact) {
+    if (learning != null) {
+      validate(new Rewrite(rule, fact, BoolLit.TRUE, learning, Rewrite.Basis.ALL, false));
+    }
+  }
+
+  private static Expr rangeFact(Sym s, ValueRange r) {
+    List<Expr> bounds = new ArrayList<>();
+    if (r.lower() instanceof Num lo && !lo.isInfinite()) {
+      bounds.add(Exprs.ge(s, lo));
+    }
+    if (r.upper() instanceof Num hi && !hi.isInfinite()) {
+      bounds.add(Exprs.le(s, hi));
+    }
+    return Exprs.and(bounds);
+  }
+
+  private void validate(Rewrite r) {
+    if (validating) {
+      return; // a validator that asked the environment something: its rewrites are not the trace's
+    }
+    validating = true;
+    try {
+      validator.validate(this, r);
+    } finally {
+      validating = false;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
