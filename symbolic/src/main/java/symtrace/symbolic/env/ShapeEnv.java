@@ -395,7 +395,7 @@ public final class ShapeEnv implements AutoCloseable {
     if (r != null && !(r instanceof Num || r instanceof BoolLit)) {
       r = null;
     }
-    if (r != null) {
+    if (r != null && validator != null) {
       rewrote("static_evaluation:" + decider.getClass().getSimpleName(), substituted, r, Rewrite.Basis.ALL,
           sizeOblivious);
     }
@@ -438,8 +438,11 @@ public final class ShapeEnv implements AutoCloseable {
     if (!(r instanceof Num || r instanceof BoolLit)) {
       return null;
     }
-    return rewrote("static_evaluation_from_ranges:" + decider.getClass().getSimpleName(), simplified, r,
-        Rewrite.Basis.RANGES_AND_REPLACEMENTS, sizeOblivious);
+    if (validator != null) {
+      rewrote("static_evaluation_from_ranges:" + decider.getClass().getSimpleName(), simplified, r,
+          Rewrite.Basis.RANGES_AND_REPLACEMENTS, sizeOblivious);
+    }
+    return r;
   }
 
   /** The hint of an expression: its value at the backed symbols' example values, or null. */
