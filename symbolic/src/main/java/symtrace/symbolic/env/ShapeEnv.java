@@ -786,8 +786,10 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   private void validate(Rewrite r) {
-    if (validating) {
-      return; // a validator that asked the environment something: its rewrites are not the trace's
+    if (validating || closed) {
+      // A validator that asked the environment something: its rewrites are not the trace's. A
+      // closed environment's reads (replace) need no check, and its validator is gone.
+      return;
     }
     validating = true;
     try {
