@@ -103,8 +103,8 @@ public final class ShapeEnv implements AutoCloseable {
     if (settings.translationValidation()) {
       RewriteValidator.Factory factory = ValidatorFactories.FIRST;
       if (factory == null) {
-        throw new IllegalStateException("translation validation is on, but no " + RewriteValidator.Factory.class.getName()
-            + " is on the class path (the solver module provides one)");
+        throw new IllegalStateException("translation validation is on, but no "
+            + RewriteValidator.Factory.class.getName() + " is on the class path (the solver module provides one)");
       }
       this.validator = factory.create(this);
     }
