@@ -107,10 +107,10 @@ final class TensorMethods {
     defs.add("to(ScalarType dtype, bool non_blocking=False, bool copy=False, *,"
         + " MemoryFormat? memory_format=None) -> Any",
         (self, v) -> aten.call("to.dtype", self, v[0], v[1], v[2], v[3]));
+    // THPVariable_to converts to the other tensor's device and dtype, which is to.other.
     defs.add("to(Tensor tensor, bool non_blocking=False, bool copy=False, *,"
         + " MemoryFormat? memory_format=None) -> Any",
-        (self, v) -> aten.call("to.device", self, Device.CPU, ((TensorValue) v[0]).dtype(),
-            v[1], v[2], v[3]));
+        (self, v) -> aten.call("to.other", self, v[0], v[1], v[2], v[3]));
     defs.add("to(Device? device=None, ScalarType? dtype=None, bool non_blocking=False,"
         + " bool copy=False, *, MemoryFormat? memory_format=None) -> Any", (self, v) -> {
           if (v[1] != null) {
