@@ -27,6 +27,11 @@ import picocli.CommandLine.Spec;
     description = "Symbolic-shape tracing, guard inspection and expression reasoning.",
     subcommands = {
       HelpCommand.class,
+      TraceCommand.class,
+      GuardsCommand.class,
+      RunCommand.class,
+      BenchCommand.class,
+      CheckCommand.class,
       SimplifyCommand.class,
       DecomposeCommand.class,
       ProveCommand.class,

@@ -5,6 +5,7 @@ import java.util.List;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.linalg.MatrixShapes;
+import symtrace.tracer.ops.nn.Attention;
 import symtrace.tracer.ops.nn.Convolution;
 import symtrace.tracer.ops.nn.Embedding;
 import symtrace.tracer.ops.nn.LayerNorm;
@@ -29,6 +30,7 @@ final class NnOps implements OpGroup {
     registerPooling(r);
     registerNormalization(r);
     registerLosses(r);
+    registerAttention(r);
   }
 
   private static Provenance why(Args a) {
@@ -203,5 +205,21 @@ final class NnOps implements OpGroup {
             ctx.provenance()))
         .kernel(a -> Losses.mseCompute(a.realTensor(0), a.realTensor(1), a.longValue(2)))
         .register();
+  }
+
+  private static void registerAttention(OpRegistry.Builder r) {
+    r.op("_scaled_dot_product_flash_attention_for_cpu(Tensor query, Tensor key, Tensor value,"
+            + " float dropout_p=0.0, bool is_causal=False, *, Tensor? attn_mask=None,"
+            + " float? scale=None) -> (Tensor output, Tensor logsumexp)")
+        .meta((a, ctx) -> Attention.flashMeta(a, ctx.provenance()))
+        .kernel(Attention::flashCompute)
+        .register();
+    r.composite("_scaled_dot_product_attention_math(Tensor query, Tensor key, Tensor value,"
+        + " Tensor? attn_mask=None, float dropout_p=0.0, bool is_causal=False,"
+        + " Tensor? dropout_mask=None, *, float? scale=None, bool enable_gqa=False)"
+        + " -> (Tensor, Tensor)", Attention::math);
+    r.composite("scaled_dot_product_attention(Tensor query, Tensor key, Tensor value,"
+        + " Tensor? attn_mask=None, float dropout_p=0.0, bool is_causal=False, *,"
+        + " float? scale=None, bool enable_gqa=False) -> Tensor", Attention::decompose);
   }
 }

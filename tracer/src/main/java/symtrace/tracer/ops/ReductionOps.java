@@ -218,6 +218,21 @@ final class ReductionOps implements OpGroup {
             return ScanKernels.softmax(self, dim, log);
           })
           .register();
+      if (!log) {
+        r.op("_safe_softmax(Tensor self, int dim, ScalarType? dtype=None) -> Tensor")
+            .meta((a, ctx) -> {
+              TensorValue self = a.tensor(0);
+              ShapeRules.wrapDim(a.longValue(1), self.dim());
+              DType dtype = a.dtype(2);
+              return Metas.empty(dtype == null ? self.dtype() : dtype, self.symSizes());
+            })
+            .kernel(a -> {
+              Tensor self = a.dtype(2) == null ? a.realTensor(0) : a.realTensor(0).to(a.dtype(2));
+              return ScanKernels.safeSoftmax(self, ShapeRules.wrapDim(a.longValue(1),
+                  self.dim()));
+            })
+            .register();
+      }
       // CompositeImplicitAutograd: a requested dtype converts the input first; on CPU the
       // half-to-float fusion never applies.
       r.composite((log ? "log_softmax" : "softmax")

@@ -19,7 +19,6 @@ import symtrace.tracer.tensor.TensorValue;
  */
 final class ShapeOps implements OpGroup {
   /** The memory format a composite passes to {@code clone}, as schemas write it. */
-  private static final String CONTIGUOUS_FORMAT = "contiguous_format";
 
   @Override
   public void register(OpRegistry.Builder r) {
@@ -139,7 +138,7 @@ final class ShapeOps implements OpGroup {
     if (strides.isPresent()) {
       return ops.call("aten.view.default", self, shape);
     }
-    return ops.call("aten._unsafe_view.default", clone(ops, self, CONTIGUOUS_FORMAT), shape);
+    return ops.call("aten._unsafe_view.default", clone(ops, self, MemoryFormat.CONTIGUOUS), shape);
   }
 
   /**
@@ -246,7 +245,7 @@ final class ShapeOps implements OpGroup {
     if (Contiguity.of(self.geometry()).guardBool(Conditions.of(args).why())) {
       return self;
     }
-    return clone(ops, self, format);
+    return clone(ops, self, MemoryFormats.of(format));
   }
 
   /**

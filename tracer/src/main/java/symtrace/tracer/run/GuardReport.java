@@ -14,16 +14,17 @@ import symtrace.solver.guards.GuardMinimizer;
 import symtrace.solver.guards.Minimization;
 import symtrace.solver.z3.Z3Prover;
 import symtrace.symbolic.env.Guard;
-import symtrace.symbolic.env.ProducedGuard;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.RuntimeAssert;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.Source;
 import symtrace.symbolic.env.SourceLocation;
+import symtrace.symbolic.env.TensorPropertySource;
 import symtrace.symbolic.env.Specialization;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
 import symtrace.symbolic.expr.Sym;
+import symtrace.symbolic.print.PythonPrinter;
 import symtrace.symbolic.range.ValueRange;
 import symtrace.tracer.trace.Trace;
 
@@ -43,17 +44,17 @@ public final class GuardReport {
   private final List<Guard> guards;
   private final Map<Guard, String> python = new IdentityHashMap<>();
   private final Minimization minimization;
+  private final List<String> inputNames;
 
   private GuardReport(String program, String traceSpec, Trace trace, boolean prove) {
     this.program = program;
     this.traceSpec = traceSpec;
     this.env = trace.shapeEnv();
+    this.inputNames = trace.inputNames();
     this.produced = TraceGuards.of(trace);
     this.guards = env == null ? List.of() : env.guards();
-    for (ProducedGuard g : produced.guardSet().guards()) {
-      if (g.origin() != null) {
-        python.putIfAbsent(g.origin(), g.python());
-      }
+    for (Guard g : guards) {
+      python.put(g, PythonPrinter.print(g.expr(), this::sourceOf));
     }
     this.minimization = prove && guards.size() > 1 ? minimize() : null;
   }
@@ -67,11 +68,24 @@ public final class GuardReport {
     return new GuardReport(program, traceSpec, trace, prove);
   }
 
+  /**
+   * Which guards the others imply. The base facts are what holds before any guard: a backed
+   * size is at least 2, an unbacked symbol lies in its range. Ranges that guards refined are not
+   * facts here, or a guard would be implied by its own consequence.
+   */
   private Minimization minimize() {
     List<Expr> base = new ArrayList<>();
     for (Sym s : symbols()) {
       ValueRange r = env.range(s);
       if (r == null) {
+        continue;
+      }
+      if (!env.isUnbacked(s)) {
+        List<Source> sources = env.sources(s);
+        if (sources != null && !sources.isEmpty()
+            && sources.get(0) instanceof TensorPropertySource p && p.isSize()) {
+          base.add(Exprs.le(Exprs.integer(2), s));
+        }
         continue;
       }
       if (r.lower().isNumber()) {
@@ -99,6 +113,28 @@ public final class GuardReport {
     return new ArrayList<>(all);
   }
 
+  /** The Python name of a symbol: its first source, as the user's input names it. */
+  private String sourceOf(Sym s) {
+    List<Source> sources = env.sources(s);
+    return sources == null || sources.isEmpty() ? s.name() : display(sources.get(0));
+  }
+
+  /**
+   * A symbol's source as the user wrote the input: make_fx names inputs {@code input<i>} (so
+   * symbols get PyTorch's numbers); the report says {@code L['x']}.
+   */
+  private String display(Source source) {
+    String name = source.name();
+    for (int i = inputNames.size() - 1; i >= 0; i--) {
+      String prefix = "input" + i;
+      if (name.startsWith(prefix) && (name.length() == prefix.length()
+          || !Character.isDigit(name.charAt(prefix.length())))) {
+        return "L['" + inputNames.get(i) + "']" + name.substring(prefix.length());
+      }
+    }
+    return name;
+  }
+
   /** The guards as {@code produce_guards} gives them (PyTorch's text and order). */
   public List<String> produceGuards() {
     return produced.produced();
@@ -117,7 +153,7 @@ public final class GuardReport {
       o.put("name", s.name());
       List<Source> sources = env.sources(s);
       if (sources != null && !sources.isEmpty()) {
-        o.put("source", sources.get(0).name());
+        o.put("source", display(sources.get(0)));
       } else {
         o.putNull("source");
       }
@@ -140,7 +176,7 @@ public final class GuardReport {
         o.put("symbol", sp.symbol() == null ? null : sp.symbol().name());
         ArrayNode src = o.putArray("sources");
         if (sp.sources() != null) {
-          sp.sources().forEach(x -> src.add(x.name()));
+          sp.sources().forEach(x -> src.add(display(x)));
         }
         o.put("value", String.valueOf(sp.value()));
         o.put("reason", sp.reason());
@@ -208,7 +244,7 @@ public final class GuardReport {
     loc.put("file", l.file());
     loc.put("line", l.line());
     loc.put("col", l.column());
-    loc.put("code", l.code());
+    loc.put("code", l.code() == null ? null : l.code().strip());
   }
 
   // ---------------------------------------------------------------------------------------
@@ -226,7 +262,7 @@ public final class GuardReport {
       List<Source> sources = env.sources(s);
       ValueRange r = env.range(s);
       b.append("  ").append(s.name()).append("  ")
-          .append(sources == null || sources.isEmpty() ? "(no source)" : sources.get(0).name())
+          .append(sources == null || sources.isEmpty() ? "(no source)" : display(sources.get(0)))
           .append("  hint ").append(env.hint(s))
           .append("  range ").append(r == null ? "?" : r.toIntervalString())
           .append(env.isUnbacked(s) ? "  unbacked" : "").append('\n');

@@ -25,22 +25,37 @@ import symtrace.tracer.trace.Trace;
 public final class TraceGuards {
   private final GuardSet full;
   private final GuardSet simplified;
+  /** Bool inputs the trace took as constants: each must be passed again as it was. */
+  private final List<Pin> pins;
 
-  private TraceGuards(GuardSet full, GuardSet simplified) {
+  private TraceGuards(GuardSet full, GuardSet simplified, List<Pin> pins) {
     this.full = full;
     this.simplified = simplified;
+    this.pins = pins;
+  }
+
+  /** A bool input specialized to its value: {@code L['flip'] == True}. */
+  private record Pin(String name, boolean value) {
+    String python() {
+      return "L['" + name + "'] == " + (value ? "True" : "False");
+    }
   }
 
   /** The guards of a trace; a trace without a ShapeEnv (fake, real) has none. */
   public static TraceGuards of(Trace trace) {
     if (trace.shapeEnv() == null) {
       return new TraceGuards(new GuardSet(List.of(), Map.of()),
-          new GuardSet(List.of(), Map.of()));
+          new GuardSet(List.of(), Map.of()), List.of());
     }
     List<Placeholder> placeholders = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
+    List<Pin> pins = new ArrayList<>();
     for (int i = 0; i < trace.tracedInputs().size(); i++) {
       Object v = trace.tracedInputs().get(i);
+      if (v instanceof Boolean b) {
+        // A bool decides control flow with no symbol to guard: the trace holds for this value.
+        pins.add(new Pin(trace.inputNames().get(i), b));
+      }
       Placeholder p = placeholder(v);
       if (p != null) {
         placeholders.add(p);
@@ -49,7 +64,7 @@ public final class TraceGuards {
     }
     GuardProducer producer = new GuardProducer(trace.shapeEnv());
     return new TraceGuards(producer.produce(placeholders, sources, false, false),
-        producer.produce(placeholders, sources, true, false));
+        producer.produce(placeholders, sources, true, false), List.copyOf(pins));
   }
 
   private static Placeholder placeholder(Object v) {
@@ -79,6 +94,16 @@ public final class TraceGuards {
     return full.python();
   }
 
+  /**
+   * Every line an input must pass: {@link #produced()}, then one per bool input, which the trace
+   * specialized to its value (PyTorch bakes bools in without any guard).
+   */
+  public List<String> all() {
+    List<String> out = new ArrayList<>(full.python());
+    pins.forEach(p -> out.add(p.python()));
+    return out;
+  }
+
   /** The same with {@code _simplified=True} (PyTorch's {@code show_guards}). */
   public List<String> shown() {
     return simplified.python();
@@ -94,6 +119,12 @@ public final class TraceGuards {
     List<String> out = new ArrayList<>();
     for (ProducedGuard g : full.failing(read)) {
       out.add(g.python());
+    }
+    for (Pin p : pins) {
+      Object v = values.get(names.indexOf(p.name()));
+      if (!(v instanceof Boolean b) || b != p.value()) {
+        out.add(p.python());
+      }
     }
     return out;
   }

@@ -68,8 +68,9 @@ public final class MakeFx {
     ProxyMode proxy = new ProxyMode(graph, env, mode, registry);
     List<Object> traced = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Input in : inputs) {
-      Object value = tracedValue(in, env);
+    for (int i = 0; i < inputs.size(); i++) {
+      Input in = inputs.get(i);
+      Object value = tracedValue(in, symbolSource(i), env);
       Node p = graph.placeholder(in.name() + "_1");
       proxy.trackInput(p, value);
       traced.add(value);
@@ -93,7 +94,16 @@ public final class MakeFx {
         traced);
   }
 
-  private Object tracedValue(Input in, ShapeEnv env) {
+  /**
+   * The source a traced input's symbols are created from: make_fx's {@code input<i>}, so symbols
+   * get PyTorch's names ({@code s75} hashes from {@code input0.size()[0]}); guards are produced
+   * over {@code L['<parameter>']} afterwards.
+   */
+  public static Source symbolSource(int index) {
+    return Source.constant("input" + index);
+  }
+
+  private Object tracedValue(Input in, Source source, ShapeEnv env) {
     Object v = in.value();
     if (v instanceof Tensor t) {
       if (mode == TracingMode.REAL) {
@@ -103,15 +113,15 @@ public final class MakeFx {
         return FakeTensor.of(t.dtype(), Geometry.of(t.sizes(), t.strides(), t.storageOffset()));
       }
       ShapeEnv.TensorSymbols s = env.createTensorSymbols(t.sizes(), t.strides(),
-          t.storageOffset(), Source.local(in.name()), DimDynamic.DUCK);
+          t.storageOffset(), source, DimDynamic.DUCK);
       return FakeTensor.of(t.dtype(), new Geometry(s.sizes(), s.strides(), s.storageOffset()));
     }
     if (env != null && v instanceof Long l) {
       return symtrace.tracer.ops.PyScalars.normalize(
-          env.createUnspecifiedSymInt(l, Source.local(in.name())));
+          env.createUnspecifiedSymInt(l, source));
     }
     if (env != null && v instanceof Double d) {
-      Expr sym = env.createFloatSymbol(d, Source.local(in.name()));
+      Expr sym = env.createFloatSymbol(d, source);
       return env.createSymFloatNode(sym, d);
     }
     return v;

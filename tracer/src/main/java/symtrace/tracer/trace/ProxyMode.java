@@ -256,7 +256,15 @@ final class ProxyMode implements DispatchMode {
       SymNode n = symNode(value);
       if (n != null) {
         Thunk t = Thunk.of(node);
-        symbols.putIfAbsent(n, t);
+        // Set once and never clobbered; but a lazy accessor nobody used yet yields to a node
+        // that reads the same value explicitly (a printed graph's own sym_size call).
+        Thunk existing = symbols.get(n);
+        if (existing == null || !existing.isForced()) {
+          symbols.put(n, t);
+          if (existing != null && n.expr() instanceof Sym s && expressions.get(s) == existing) {
+            expressions.put(s, t);
+          }
+        }
         if (n.expr() instanceof Sym s) {
           expressions.putIfAbsent(s, t);
         }

@@ -29,6 +29,7 @@ record CommandRun(int status, String out, String err) {
 
   /** Returns whether standard error shows a Java stack trace. */
   boolean errHasStackTrace() {
-    return err.lines().anyMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
+    return err.lines().anyMatch(line -> line.startsWith("\tat ")
+        || line.matches("Caused by: [a-z]+(\\.[a-zA-Z_$0-9]+)+(Exception|Error)\\b.*"));
   }
 }

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * symtrace.conformance} or by looking for {@code shared/conformance} next to an ancestor of the
  * working directory (the repository sits beside {@code shared/}).
  */
-final class ConformanceFiles {
+public final class ConformanceFiles {
   private ConformanceFiles() {}
 
-  static Path root() {
+  public static Path root() {
     String property = System.getProperty("symtrace.conformance");
     if (property != null) {
       return Path.of(property);
@@ -36,7 +36,7 @@ final class ConformanceFiles {
   }
 
   /** The public programs, in name order. */
-  static List<Path> programs() {
+  public static List<Path> programs() {
     return list(root().resolve("programs"), ".py");
   }
 
@@ -65,7 +65,7 @@ final class ConformanceFiles {
     return code.isTextual() ? code.asText() : null;
   }
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

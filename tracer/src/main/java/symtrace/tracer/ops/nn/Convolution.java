@@ -2,13 +2,16 @@ package symtrace.tracer.ops.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.nn.MemoryFormats.Format;
 import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.Geometry;
 import symtrace.tracer.tensor.ShapeRules;
+import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorError;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -98,11 +101,11 @@ public final class Convolution {
     return Math.toIntExact(groups.isConstant() ? groups.constantValue() : groups.guardInt(why));
   }
 
-  private boolean holds(symtrace.symbolic.value.SymBool b) {
+  private boolean holds(SymBool b) {
     return b.guardBool(why);
   }
 
-  private boolean any(List<SymInt> values, java.util.function.Predicate<SymInt> test) {
+  private boolean any(List<SymInt> values, Predicate<SymInt> test) {
     return values.stream().anyMatch(test);
   }
 
@@ -341,7 +344,7 @@ public final class Convolution {
   }
 
   /** The kernel: real inputs convolved into the layout {@link #meta} chose for them. */
-  public symtrace.tracer.tensor.Tensor compute(Geometry layout) {
+  public Tensor compute(Geometry layout) {
     return ConvolutionKernel.run(this, layout);
   }
 

@@ -11,9 +11,9 @@ import symtrace.tracer.tensor.Geometry;
  * Which memory format a layout suggests ({@code suggest_memory_format}) and channels-last
  * strides. ATen's C++ test ({@code is_channels_last_strides_2d}) and the Python one of {@code
  * torch._prims_common} ({@code are_strides_like_channels_last}) differ in two ways that show in
- * the guards they record: the Python one is size-oblivious, and it scales by a size when the
- * stride exceeds 1 where C++ scales when the size does. Both are here, for the meta functions
- * that use each.
+ * whether a comparison records a guard: the Python one is size-oblivious. (Since PyTorch's
+ * PR #173038 both scale the running stride by a size when that size exceeds 1.) Both are here,
+ * for the meta functions that use each.
  */
 public final class MemoryFormats {
   private MemoryFormats() {}
@@ -61,7 +61,7 @@ public final class MemoryFormats {
 
   /**
    * {@code torch._prims_common.suggest_memory_format}: the same question with {@code
-   * guard_size_oblivious} comparisons, scaling by a size when its stride exceeds 1.
+   * guard_size_oblivious} comparisons.
    */
   public static Format suggestOblivious(Geometry g, Provenance why) {
     int ndim = g.dim();
@@ -82,7 +82,7 @@ public final class MemoryFormats {
         return Format.CONTIGUOUS;
       }
       min = strides.get(d);
-      if (oblivious(strides.get(d).gt(1), why)) {
+      if (oblivious(sizes.get(d).gt(1), why)) {
         min = min.mul(sizes.get(d));
       }
     }

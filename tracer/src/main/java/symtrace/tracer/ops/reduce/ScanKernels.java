@@ -94,4 +94,30 @@ public final class ScanKernels {
     }
     return result;
   }
+
+  /**
+   * {@code _safe_softmax(self, dim)}: the softmax, with 0 instead of NaN for a row that is
+   * {@code -inf} throughout (a fully masked attention row).
+   */
+  public static Tensor safeSoftmax(Tensor in, int dim) {
+    Tensor out = softmax(in, dim, false);
+    if (in.dim() == 0) {
+      return out;
+    }
+    long[] perm = dimLast(in.dim(), dim);
+    Tensor from = in.permute(perm);
+    Tensor to = out.permute(perm);
+    int length = Math.toIntExact(in.size(dim));
+    double[] v = from.toDoubleArray();
+    for (int start = 0; start < v.length; start += length) {
+      boolean masked = true;
+      for (int i = start; i < start + length && masked; i++) {
+        masked = v[i] == Double.NEGATIVE_INFINITY;
+      }
+      for (int i = start; i < start + length && masked; i++) {
+        to.setDoubleFlat(i, 0);
+      }
+    }
+    return out;
+  }
 }

@@ -8,10 +8,9 @@
  *
  * <h2>How a kernel reduces</h2>
  *
- * A real input is read through a permuted view whose kept dimensions come first ({@link
- * symtrace.tracer.ops.reduce.ReductionBlocks}): in row-major order the elements that one output
- * element reduces are then one contiguous block, and output element {@code k} reduces block
- * {@code k}. Floating sums, means and variances accumulate in double and are rounded once when
+ * A real input is read through a permuted view whose kept dimensions come first: in row-major
+ * order the elements that one output element reduces are then one contiguous block, and output
+ * element {@code k} reduces block {@code k}. Floating sums, means and variances accumulate in double and are rounded once when
  * stored, so float32 results agree with PyTorch's cascade sums to float32 precision; integer
  * sums and products wrap as int64 does.
  *

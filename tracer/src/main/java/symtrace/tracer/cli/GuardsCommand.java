@@ -1,0 +1,73 @@
+package symtrace.tracer.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import symtrace.tracer.run.GuardReport;
+import symtrace.tracer.run.ProgramRunner;
+import symtrace.tracer.run.TraceGuards;
+import symtrace.tracer.trace.Trace;
+import symtrace.tracer.trace.TracingMode;
+
+/**
+ * {@code symtrace guards PROGRAM}: the guard report of a symbolic trace: symbols, specializations,
+ * guards and runtime asserts with where and why each was recorded.
+ */
+@Command(
+    name = "guards",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trace symbolically and report the guards: the conditions on the inputs under which",
+      "the graph is valid, each with the program line and operation that caused it, and",
+      "whether the other guards imply it.",
+      "",
+    })
+public final class GuardsCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+  @Mixin private ProgramOptions program;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (default ${DEFAULT-VALUE}).")
+  private String format;
+
+  @Option(names = "--check", paramLabel = "SPECS",
+      description = "Also say which guards this input fails, e.g. 'x=f32[3,3]'.")
+  private String check;
+
+  @Override
+  public Integer call() {
+    Choices.check(spec, "--format", format, "text", "json");
+    return ProgramErrors.run(spec, program, runner -> {
+      ProgramRunner.Inputs inputs = runner.inputs(program.traceSpecs(runner));
+      Trace trace = runner.trace(inputs, TracingMode.SYMBOLIC);
+      GuardReport report = GuardReport.of(program.program.getFileName().toString(),
+          inputs.spec(), trace, true);
+      PrintWriter out = spec.commandLine().getOut();
+      if (format.equals("json")) {
+        var json = report.toJson();
+        if (check != null) {
+          ProgramRunner.Inputs c = runner.inputs(check);
+          var failed = json.putArray("check_failed");
+          TraceGuards.of(trace).failing(c.names(), c.values()).forEach(failed::add);
+        }
+        out.println(json.toString());
+      } else {
+        out.print(report.toText());
+        if (check != null) {
+          ProgramRunner.Inputs c = runner.inputs(check);
+          var failed = TraceGuards.of(trace).failing(c.names(), c.values());
+          out.println();
+          out.println(failed.isEmpty() ? c.spec() + " passes every guard"
+              : c.spec() + " fails " + failed.size() + " guard(s):");
+          failed.forEach(g -> out.println("  " + g));
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    });
+  }
+}
