@@ -8,8 +8,10 @@ import java.util.Optional;
 import symtrace.symbolic.algebra.SymjaAlgebra;
 import symtrace.symbolic.algebra.SymjaEngine;
 import symtrace.symbolic.expr.Add;
+import symtrace.symbolic.expr.Apply;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
+import symtrace.symbolic.expr.Fn;
 import symtrace.symbolic.expr.IntLit;
 import symtrace.symbolic.expr.Num;
 import symtrace.symbolic.expr.Pow;
@@ -26,10 +28,18 @@ import symtrace.symbolic.expr.Sym;
  *   <li>Elimination: a lexicographic Gröbner basis of {@code {name - expr, ..., T - target}}
  *       with the sizes' symbols first; a basis element free of them and linear in {@code T} with
  *       coefficient ±1 gives {@code T} as a polynomial in the names. Function applications
- *       ({@code FloorDiv(s0, 2)}) are opaque atoms, consistently named on both sides.
- *   <li>A bounded search over products and sums of up to three tracked values and small
- *       integer coefficients.
+ *       ({@code FloorDiv(s0, 2)}) are opaque atoms, consistently named on both sides; when both
+ *       {@code x // d} and {@code x % d} are atoms, the division algorithm {@code x = d*(x // d)
+ *       + x % d} joins the ideal, so {@code s0} is found from {@code A = s0 // 2}, {@code B = s0
+ *       % 2} as {@code 2*A + B}.
+ *   <li>A bounded search ({@link CandidateSearch}): affine forms of the names and of division
+ *       identities, sums of two, products of up to three, with small integer coefficients,
+ *       filtered by their values at sample points.
  * </ol>
+ *
+ * <p>Candidates that rest on the semantics of {@code FloorDiv} or {@code Mod} need a verifier
+ * that knows them ({@code Verifier.expansion().orElse(Verifier.prover(p))}, as {@code symtrace
+ * decompose} uses); the default verifier, expansion, rejects them.
  *
  * <p>Every candidate is verified ({@link Verifier}) before it is returned; among verified
  * candidates the cheapest by the cost model wins. Owns a Symja engine: close it.
@@ -55,27 +65,35 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
   @Override
   public Decomposition decompose(Expr target, List<Tracked> tracked, List<Expr> facts) {
     Map<Sym, Expr> definitions = Decompositions.definitions(tracked);
-    List<Expr> candidates = new ArrayList<>();
+    List<Expr> direct = new ArrayList<>();
     for (Tracked t : tracked) {
       if (t.expr() == target) {
-        candidates.add(Decompositions.nameSymbol(t));
+        direct.add(Decompositions.nameSymbol(t));
       }
     }
     Decomposition naive = new NaiveDecomposer().decompose(target, tracked, facts);
     if (naive.isFound()) {
-      candidates.add(naive.term());
+      direct.add(naive.term());
+    }
+    Decomposition best = cheapestVerified(direct, target, tracked, definitions, facts);
+    if (best != null) {
+      return best;
     }
     List<Tracked> relevant = relevant(target, tracked);
-    if (candidates.isEmpty()) {
-      List<Sym> missing = Decompositions.missingSymbols(target, relevant);
-      if (!missing.isEmpty() && !target.isConstant()) {
-        return Decomposition.notFound(target, name(), missing);
-      }
-      elimination(target, relevant).ifPresent(candidates::add);
+    List<Sym> missing = Decompositions.missingSymbols(target, relevant);
+    if (!missing.isEmpty() && !target.isConstant()) {
+      return Decomposition.notFound(target, name(), missing);
     }
-    if (candidates.isEmpty()) {
-      candidates.addAll(search(target, relevant));
+    // Each stage's candidates are verified before the next, costlier, stage is tried.
+    best = cheapestVerified(elimination(target, relevant).stream().toList(), target, tracked, definitions, facts);
+    if (best == null) {
+      best = cheapestVerified(CandidateSearch.find(target, relevant, facts), target, tracked, definitions, facts);
     }
+    return best != null ? best : Decomposition.notFound(target, name(), List.of());
+  }
+
+  private Decomposition cheapestVerified(List<Expr> candidates, Expr target, List<Tracked> tracked,
+      Map<Sym, Expr> definitions, List<Expr> facts) {
     Decomposition best = null;
     for (Expr c : candidates) {
       String how = verifier.verify(target, c, definitions, facts);
@@ -87,18 +105,31 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
         best = Decomposition.found(target, c, name(), how, cost);
       }
     }
-    return best != null ? best : Decomposition.notFound(target, name(), List.of());
+    return best;
   }
 
-  /** Tracked values sharing a symbol with the target: the others cannot help and slow Gröbner. */
+  /**
+   * Tracked values connected to the target by shared symbols, directly or through other tracked
+   * values ({@code s1} for {@code s0 // s1}): the others cannot help and slow Gröbner.
+   */
   private static List<Tracked> relevant(Expr target, List<Tracked> tracked) {
+    java.util.Set<Sym> reached = new java.util.HashSet<>(target.freeSymbols());
+    java.util.Set<Tracked> in = new java.util.LinkedHashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Tracked t : tracked) {
+        if (!in.contains(t) && !java.util.Collections.disjoint(t.expr().freeSymbols(), reached)) {
+          in.add(t);
+          reached.addAll(t.expr().freeSymbols());
+          grew = true;
+        }
+      }
+    }
     List<Tracked> out = new ArrayList<>();
     for (Tracked t : tracked) {
-      for (Sym s : t.expr().freeSymbols()) {
-        if (target.freeSymbols().contains(s)) {
-          out.add(t);
-          break;
-        }
+      if (in.contains(t)) {
+        out.add(t);
       }
     }
     return out;
@@ -118,6 +149,7 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
       polys.add(Exprs.sub(n, atoms.polynomial(v.expr())));
     }
     polys.add(Exprs.sub(t, atoms.polynomial(target)));
+    polys.addAll(atoms.divisionRelations());
     List<Sym> order = new ArrayList<>(atoms.variables());
     order.add((Sym) t);
     order.addAll(names);
@@ -169,46 +201,6 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
       }
     }
     return true;
-  }
-
-  /** Products and sums of up to three tracked values, with coefficients in [-2, 2] and constants in [-2, 2]. */
-  private static List<Expr> search(Expr target, List<Tracked> tracked) {
-    List<Expr> names = new ArrayList<>();
-    for (Tracked t : tracked) {
-      names.add(Decompositions.nameSymbol(t));
-    }
-    Map<Sym, Expr> definitions = Decompositions.definitions(tracked);
-    List<Expr> monomials = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      monomials.add(names.get(i));
-      for (int j = i; j < names.size(); j++) {
-        monomials.add(Exprs.mul(names.get(i), names.get(j)));
-        for (int k = j; k < names.size() && monomials.size() < 400; k++) {
-          monomials.add(Exprs.mul(names.get(i), names.get(j), names.get(k)));
-        }
-      }
-    }
-    List<Expr> found = new ArrayList<>();
-    Expr expandedTarget = Exprs.expand(target);
-    for (Expr m : monomials) {
-      Expr value = Exprs.expand(m.subs(definitions));
-      for (long c = -2; c <= 2; c++) {
-        if (c == 0) {
-          continue;
-        }
-        for (long k = -2; k <= 2; k++) {
-          Expr candidate = Exprs.add(Exprs.mul(IntLit.of(c), m), IntLit.of(k));
-          Expr candidateValue = Exprs.add(Exprs.mul(IntLit.of(c), value), IntLit.of(k));
-          if (Exprs.expand(candidateValue) == expandedTarget) {
-            found.add(candidate);
-          }
-        }
-      }
-      if (found.size() >= 4) {
-        break;
-      }
-    }
-    return found;
   }
 
   private SymjaAlgebra algebra() {
@@ -271,6 +263,28 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
 
     java.util.Set<Sym> variables() {
       return variables;
+    }
+
+    /**
+     * {@code x - d*q - r = 0} for each pair of atoms {@code q = x // d} and {@code r = x % d}
+     * (Python's division algorithm, for {@code d != 0}, where both are defined).
+     */
+    List<Expr> divisionRelations() {
+      List<Expr> out = new ArrayList<>();
+      for (Map.Entry<Expr, Sym> q : new ArrayList<>(atoms.entrySet())) {
+        if (!(q.getKey() instanceof Apply div) || div.fn() != Fn.FLOOR_DIV) {
+          continue;
+        }
+        for (Map.Entry<Expr, Sym> r : new ArrayList<>(atoms.entrySet())) {
+          if (r.getKey() instanceof Apply mod && (mod.fn() == Fn.MOD || mod.fn() == Fn.PYTHON_MOD)
+              && mod.arg(0) == div.arg(0) && mod.arg(1) == div.arg(1)) {
+            Expr x = polynomial(div.arg(0));
+            Expr d = polynomial(div.arg(1));
+            out.add(Exprs.sub(x, Exprs.add(Exprs.mul(d, q.getValue()), r.getValue())));
+          }
+        }
+      }
+      return out;
     }
   }
 }

@@ -1,28 +1,15 @@
 package symtrace.solver.z3;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import symtrace.solver.ProverSettings;
 import symtrace.solver.SymbolDomain;
 import symtrace.solver.Verdict.Outcome;
-import symtrace.symbolic.env.Guard;
 import symtrace.symbolic.env.PyTorchDecider;
-import symtrace.symbolic.env.RuntimeAssert;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.StaticDecider;
 import symtrace.symbolic.expr.BoolLit;
 import symtrace.symbolic.expr.Expr;
-import symtrace.symbolic.expr.Exprs;
-import symtrace.symbolic.expr.Infinity;
-import symtrace.symbolic.expr.IntLit;
-import symtrace.symbolic.expr.Num;
-import symtrace.symbolic.expr.Sym;
-import symtrace.symbolic.range.ValueRange;
 
 /**
  * A {@link StaticDecider} that asks Z3 what PyTorch's algorithm leaves open, so a shape
@@ -32,7 +19,9 @@ import symtrace.symbolic.range.ValueRange;
  * satisfies the environment's facts? The facts are every symbol's range, every replacement
  * {@code s == e}, every known divisibility {@code Mod(a, b) == 0}, every recorded guard and every
  * runtime assert; with {@code sizeOblivious}, also {@code s >= 2} for each size-like symbol (the
- * meaning PyTorch gives size-oblivious queries). The symbols' assumptions are assumed too
+ * meaning PyTorch gives size-oblivious queries). {@link #decideFromRanges} (asked by {@code
+ * produce_guards}) uses the ranges and replacements only, so no guard is dropped on the strength
+ * of itself. The symbols' assumptions are assumed too
  * ({@link SymbolDomain#ASSUMPTIONS}), as the expression rules already do.
  *
  * <p><b>Procedure.</b> {@link PyTorchDecider} first: its answers are kept (parity with PyTorch's
@@ -51,17 +40,19 @@ import symtrace.symbolic.range.ValueRange;
  * number and the condition; the facts are gathered once per {@link ShapeEnv#version()}. A decider
  * serves one environment (a second one is an error).
  *
- * <p><b>Lifecycle.</b> {@link #install(ShapeEnv)} sets it as the environment's decider; close it
- * when the environment's trace is done (it then answers as PyTorch's algorithm only), e.g. {@code
- * try (Z3Decider d = Z3Decider.install(env)) { ... }}. If the environment and the decider become
- * unreachable unclosed, the prover's cleaner releases the native memory eventually.
+ * <p><b>Lifecycle.</b> {@link #install(ShapeEnv)} sets it as the environment's decider and
+ * registers it with {@link ShapeEnv#onClose}, so closing the environment closes the decider and
+ * frees its Z3 context ({@code try (ShapeEnv env = ...) { Z3Decider.install(env); ... }}). It may
+ * also be closed earlier on its own; it then answers as PyTorch's algorithm only. If the
+ * environment and the decider become unreachable unclosed, the prover's cleaner releases the
+ * native memory eventually.
  */
 public final class Z3Decider implements StaticDecider, AutoCloseable {
   private final ProverSettings settings;
   private final PyTorchDecider pytorch = new PyTorchDecider();
   private WeakReference<ShapeEnv> owner;
   private Z3Prover prover;
-  private EnvFacts facts;
+  private final EnvFacts[] facts = new EnvFacts[2 * EnvFacts.Scope.values().length];
   private long solverQuestions;
   private long solverAnswers;
   private boolean closed;
@@ -76,7 +67,10 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
     this.settings = settings.withDomain(SymbolDomain.ASSUMPTIONS);
   }
 
-  /** Makes a new decider {@code env}'s decider and returns it, to be closed with the environment. */
+  /**
+   * Makes a new decider {@code env}'s decider, registered to close with the environment, and
+   * returns it. Throws {@link IllegalStateException} if {@code env} is closed.
+   */
   public static Z3Decider install(ShapeEnv env) {
     return install(env, ProverSettings.defaults());
   }
@@ -84,18 +78,29 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
   public static Z3Decider install(ShapeEnv env, ProverSettings settings) {
     Z3Decider d = new Z3Decider(settings);
     d.bind(env);
+    env.onClose(d);
     env.setDecider(d);
     return d;
   }
 
   @Override
   public synchronized Expr decide(ShapeEnv env, Expr expr, boolean sizeOblivious) {
+    return decide(env, expr, sizeOblivious, EnvFacts.Scope.ALL);
+  }
+
+  /** As {@link #decide}, from the ranges and replacements only (no guard decides itself). */
+  @Override
+  public synchronized Expr decideFromRanges(ShapeEnv env, Expr expr, boolean sizeOblivious) {
+    return decide(env, expr, sizeOblivious, EnvFacts.Scope.RANGES_AND_REPLACEMENTS);
+  }
+
+  private Expr decide(ShapeEnv env, Expr expr, boolean sizeOblivious, EnvFacts.Scope scope) {
     Expr known = pytorch.decide(env, expr, sizeOblivious);
     if (known != null || closed || !expr.isBoolean() || expr instanceof BoolLit) {
       return known;
     }
     bind(env);
-    List<Expr> relevant = facts(env, sizeOblivious).relevantTo(expr);
+    List<Expr> relevant = facts(env, sizeOblivious, scope).relevantTo(expr);
     Z3Prover p = prover();
     solverQuestions++;
     try {
@@ -127,6 +132,16 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
     return solverAnswers;
   }
 
+  /** Whether the decider is closed (by itself or with its environment). */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** The prover, or null before the first question Z3 was asked and after closing (for tests). */
+  synchronized Z3Prover startedProver() {
+    return prover;
+  }
+
   /** Releases the prover; afterwards the decider answers as PyTorch's algorithm. Idempotent. */
   @Override
   public synchronized void close() {
@@ -135,7 +150,7 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
       prover.close();
       prover = null;
     }
-    facts = null;
+    java.util.Arrays.fill(facts, null);
   }
 
   private void bind(ShapeEnv env) {
@@ -154,125 +169,13 @@ public final class Z3Decider implements StaticDecider, AutoCloseable {
     return prover;
   }
 
-  private EnvFacts facts(ShapeEnv env, boolean sizeOblivious) {
-    EnvFacts f = facts;
-    if (f == null || f.version != env.version() || f.sizeOblivious != sizeOblivious) {
-      f = new EnvFacts(env.version(), sizeOblivious, gather(env, sizeOblivious));
-      facts = f;
+  private EnvFacts facts(ShapeEnv env, boolean sizeOblivious, EnvFacts.Scope scope) {
+    int slot = scope.ordinal() * 2 + (sizeOblivious ? 1 : 0);
+    EnvFacts f = facts[slot];
+    if (f == null || f.version() != env.version()) {
+      f = EnvFacts.of(env, sizeOblivious, scope);
+      facts[slot] = f;
     }
     return f;
-  }
-
-  /** Every fact the environment knows, in a fixed order. */
-  private static List<Expr> gather(ShapeEnv env, boolean sizeOblivious) {
-    List<Expr> out = new ArrayList<>();
-    for (Map.Entry<Sym, ValueRange> e : env.ranges().entrySet()) {
-      Sym s = e.getKey();
-      ValueRange r = e.getValue();
-      if (r.kind() == ValueRange.Kind.BOOL) {
-        continue;
-      }
-      Expr lower = r.lower();
-      Expr upper = r.upper();
-      if (sizeOblivious && env.isSizeLike(s) && !(lower instanceof IntLit l && l.longValue() >= 2)) {
-        lower = IntLit.of(2);
-      }
-      if (lower instanceof Num n && !(n instanceof Infinity)) {
-        out.add(Exprs.ge(s, lower));
-      }
-      if (upper instanceof Num n && !(n instanceof Infinity)) {
-        out.add(Exprs.le(s, upper));
-      }
-    }
-    for (Map.Entry<Sym, Expr> e : env.replacements().entrySet()) {
-      out.add(Exprs.eq(e.getKey(), e.getValue()));
-    }
-    for (Expr mod : env.divisible()) {
-      out.add(Exprs.eq(mod, Exprs.ZERO));
-    }
-    for (Guard g : env.guards()) {
-      out.add(g.expr());
-    }
-    for (RuntimeAssert ra : env.backedRuntimeAsserts()) {
-      out.add(ra.expr());
-    }
-    for (List<RuntimeAssert> list : env.deferredRuntimeAsserts().values()) {
-      for (RuntimeAssert ra : list) {
-        out.add(ra.expr());
-      }
-    }
-    List<Expr> kept = new ArrayList<>();
-    for (Expr f : out) {
-      if (f != BoolLit.TRUE && !f.isConstant()) {
-        kept.add(f);
-      }
-    }
-    return kept;
-  }
-
-  /**
-   * The facts of one environment version, grouped into components of symbols connected by a
-   * common fact, so a question sees only the facts that can matter to it.
-   */
-  private static final class EnvFacts {
-    final long version;
-    final boolean sizeOblivious;
-    private final List<Expr> all;
-    private final Map<Sym, Sym> parent = new HashMap<>();
-    private final Map<Set<Sym>, List<Expr>> byRoots = new HashMap<>();
-
-    EnvFacts(long version, boolean sizeOblivious, List<Expr> all) {
-      this.version = version;
-      this.sizeOblivious = sizeOblivious;
-      this.all = all;
-      for (Expr f : all) {
-        Sym first = null;
-        for (Sym s : f.freeSymbols()) {
-          if (first == null) {
-            first = find(s);
-          } else {
-            union(first, s);
-          }
-        }
-      }
-    }
-
-    /** The facts in the components of {@code e}'s symbols, in their original order (one list per set). */
-    List<Expr> relevantTo(Expr e) {
-      Set<Sym> roots = new TreeSet<>(symtrace.solver.Assignments.symbolOrder());
-      for (Sym s : e.freeSymbols()) {
-        roots.add(find(s));
-      }
-      return byRoots.computeIfAbsent(roots, rs -> {
-        List<Expr> out = new ArrayList<>();
-        for (Expr f : all) {
-          Set<Sym> fs = f.freeSymbols();
-          if (!fs.isEmpty() && rs.contains(find(fs.iterator().next()))) {
-            out.add(f);
-          }
-        }
-        return List.copyOf(out);
-      });
-    }
-
-    private Sym find(Sym s) {
-      Sym p = parent.get(s);
-      if (p == null) {
-        return s;
-      }
-      Sym root = find(p);
-      if (root != p) {
-        parent.put(s, root);
-      }
-      return root;
-    }
-
-    private void union(Sym a, Sym b) {
-      Sym ra = find(a);
-      Sym rb = find(b);
-      if (ra != rb) {
-        parent.put(rb, ra);
-      }
-    }
   }
 }

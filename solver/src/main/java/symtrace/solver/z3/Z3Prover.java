@@ -23,6 +23,7 @@ import symtrace.solver.ProverSettings;
 import symtrace.solver.SymbolDomain;
 import symtrace.solver.Verdict;
 import symtrace.solver.Verdict.Outcome;
+import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.eval.PyMath;
 import symtrace.symbolic.expr.Expr;
@@ -128,6 +129,25 @@ public final class Z3Prover implements Prover {
     return new Z3Prover(settings);
   }
 
+  /**
+   * A prover that closes with {@code env} ({@link ShapeEnv#onClose}); queries after the
+   * environment closes throw {@link IllegalStateException}. Throws that at once if {@code env}
+   * is already closed (then no Z3 context is created).
+   */
+  public static Z3Prover attach(ShapeEnv env, ProverSettings settings) {
+    if (env.isClosed()) {
+      throw new IllegalStateException("the shape environment is closed");
+    }
+    Z3Prover p = new Z3Prover(settings);
+    env.onClose(p);
+    return p;
+  }
+
+  /** {@link #attach(ShapeEnv, ProverSettings)} with {@link ProverSettings#defaults()}. */
+  public static Z3Prover attach(ShapeEnv env) {
+    return attach(env, ProverSettings.defaults());
+  }
+
   public ProverSettings settings() {
     return settings;
   }
@@ -215,6 +235,11 @@ public final class Z3Prover implements Prover {
 
   public synchronized boolean isClosed() {
     return closed;
+  }
+
+  /** The number of distinct facts registered so far (each stays asserted under its literal). */
+  synchronized int registeredFacts() {
+    return registered.size();
   }
 
   /** The number of satisfiability checks run so far (for tests and measurements). */

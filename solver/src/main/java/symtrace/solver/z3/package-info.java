@@ -9,8 +9,11 @@
  *       by assumption literals, goals checked in {@code push}/{@code pop} scopes under an {@code
  *       rlimit}, answers cached by (fact list, goal); {@code AutoCloseable}.
  *   <li>{@link symtrace.solver.z3.Z3Decider}: a {@link symtrace.symbolic.env.StaticDecider} that
- *       asks the prover what PyTorch's algorithm leaves open; install one per shape environment
- *       and close it with the environment.
+ *       asks the prover what PyTorch's algorithm leaves open; {@code install} registers it with
+ *       the shape environment, which closes it ({@code ShapeEnv.onClose}). {@code
+ *       Z3Prover.attach(env)} likewise gives a prover that closes with the environment.
+ *   <li>{@link symtrace.solver.z3.Z3RewriteValidator}: translation validation, each rewrite of a
+ *       shape environment proved under the facts it relied on (found by {@code ServiceLoader}).
  *   <li>{@code Z3Translator} (package-private): {@code Expr} to Z3 with the evaluator's exact
  *       semantics and a definedness condition per term.
  * </ul>

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import symtrace.solver.z3.Z3Prover;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Sym;
 import symtrace.symbolic.parse.ExprParser;
@@ -18,15 +19,21 @@ import symtrace.symbolic.parse.ExprParser;
  */
 class DecomposerTest {
   private static SolverDecomposer solver;
+  private static Z3Prover prover;
+  private static SolverDecomposer withZ3;
 
   @BeforeAll
   static void start() {
     solver = new SolverDecomposer();
+    prover = Z3Prover.create();
+    withZ3 = new SolverDecomposer(Verifier.expansion().orElse(Verifier.prover(prover)));
   }
 
   @AfterAll
   static void stop() {
     solver.close();
+    withZ3.close();
+    prover.close();
   }
 
   private static Tracked t(String name, String expr) {
@@ -92,5 +99,51 @@ class DecomposerTest {
   void searchFindsAffineForms() {
     List<Tracked> have = List.of(t("A", "s0*s1"));
     assertEquals("2*A + 1", solver.decompose(e("2*s0*s1 + 1"), have, List.of()).term().toString());
+  }
+
+  @Test
+  void theDivisionAlgorithmRebuildsTheDividend() {
+    List<Tracked> have = List.of(t("A", "s0 // 2"), t("B", "s0 % 2"));
+    Decomposition d = withZ3.decompose(e("s0"), have, List.of());
+    assertEquals("2*A + B", d.term().toString());
+    assertEquals("z3", d.verifiedBy(), "FloorDiv's semantics are needed: expansion cannot verify it");
+    assertFalse(solver.decompose(e("s0"), have, List.of()).isFound(), "the expansion verifier rejects it");
+  }
+
+  @Test
+  void theDivisionAlgorithmWithALargerDivisorInsideATerm() {
+    List<Tracked> have = List.of(t("A", "s0 // 4"), t("B", "s0 % 4"), t("C", "s1"));
+    assertEquals("4*A*C + B*C", withZ3.decompose(e("s0*s1"), have, List.of()).term().toString());
+    assertEquals("4*A + B + 1", withZ3.decompose(e("s0 + 1"), have, List.of()).term().toString());
+  }
+
+  @Test
+  void aSymbolicDivisorIsATrackedValue() {
+    List<Tracked> have = List.of(t("Q", "s0 // s1"), t("R", "s0 % s1"), t("D", "s1"));
+    Decomposition d = withZ3.decompose(e("s0"), have, List.of());
+    assertEquals("D*Q + R", d.term().toString());
+    assertEquals("z3", d.verifiedBy());
+  }
+
+  @Test
+  void sumsOfTwoTrackedValuesFoundByTheirValues() {
+    // (s0 + 1) // 2 == s0 // 2 + s0 % 2: no polynomial relation between the atoms shows it, the
+    // values at the sample points suggest it, Z3 proves it.
+    List<Tracked> have = List.of(t("A", "s0 // 2"), t("B", "s0 % 2"));
+    Decomposition d = withZ3.decompose(e("(s0 + 1) // 2"), have, List.of());
+    assertEquals("A + B", d.term().toString());
+    assertEquals("z3", d.verifiedBy());
+    List<Tracked> pair = List.of(t("A", "s0*s1"), t("B", "s2"));
+    assertEquals("2*A - B + 1", withZ3.decompose(e("2*s0*s1 - s2 + 1"), pair, List.of()).term().toString());
+  }
+
+  @Test
+  void aCandidateOnlyTheFactsMakeTrueNeedsThem() {
+    // s0 // 2 * 2 == s0 only for even s0: with the fact it is found and proved, without it not.
+    List<Tracked> have = List.of(t("A", "s0 // 2"));
+    List<Expr> even = List.of(e("Eq(Mod(s0, 2), 0)"));
+    Decomposition d = withZ3.decompose(e("s0"), have, even);
+    assertEquals("2*A", d.term().toString());
+    assertFalse(withZ3.decompose(e("s0"), have, List.of()).isFound());
   }
 }

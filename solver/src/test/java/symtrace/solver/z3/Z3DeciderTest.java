@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import symtrace.symbolic.env.DimDynamic;
+import symtrace.symbolic.env.GuardProducer;
+import symtrace.symbolic.env.GuardSet;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.PyTorchDecider;
 import symtrace.symbolic.env.ShapeEnv;
@@ -98,6 +100,27 @@ class Z3DeciderTest {
     assertTrue(a.le(6).guardBool(TEST));
     assertEquals(2, env.guards().size());
     assertEquals(asked, decider.solverQuestions());
+  }
+
+  @Test
+  void produceGuardsKeepsTheGuardsTheDeciderCouldProveFromThemselves() {
+    ShapeEnv env = newEnv();
+    try (Z3Decider decider = Z3Decider.install(env)) {
+      SymInt a = size(env, 3);
+      SymInt b = size(env, 4);
+      assertTrue(a.mul(b).eq(12).guardBool(TEST));
+      assertTrue(a.lt(b).guardBool(TEST));
+      assertTrue(a.le(6).guardBool(TEST)); // Z3 decides it from the first guard: not recorded
+      GuardSet produced = new GuardProducer(env).produce(
+          List.of(GuardProducer.integer(a), GuardProducer.integer(b)), List.of(Source.local("a"), Source.local("b")),
+          false, false);
+      assertEquals(List.of("(L['a']*L['b']) == 12", "L['a'] < L['b']", "2 <= L['a']", "3 <= L['b']"),
+          produced.python());
+      Map<String, Object> wrong = Map.of("L['a']", 2L, "L['b']", 3L);
+      assertEquals(1, produced.failing(src -> wrong.get(src.name())).size(), "2*3 != 12 is rejected");
+      Map<String, Object> hints = Map.of("L['a']", 3L, "L['b']", 4L);
+      assertTrue(produced.failing(src -> hints.get(src.name())).isEmpty());
+    }
   }
 
   @Test

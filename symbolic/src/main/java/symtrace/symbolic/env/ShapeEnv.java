@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.expr.Apply;
@@ -42,8 +44,17 @@ import symtrace.symbolic.value.SymNode;
  *
  * <p>One environment belongs to one trace and one thread. Every change that can alter a static
  * answer bumps {@link #version()}, which keys the caches.
+ *
+ * <p><b>Lifecycle.</b> What serves an environment and holds resources (the solver module's Z3
+ * decider and provers own native memory) registers with {@link #onClose}; {@link #close()}
+ * closes those resources, the last registered first. Closing is idempotent. A closed environment
+ * keeps its record (guards, replacements, ranges, runtime asserts, specializations stay
+ * readable), but whatever would decide, simplify or add symbols ({@code evaluateExpr}, {@code
+ * maybeEvaluateStatic}, {@code simplify}, {@code deferRuntimeAssert}, the {@code create*}
+ * methods) throws {@link IllegalStateException}: its decider may be gone, so an answer could
+ * silently differ. Produce guards before closing.
  */
-public final class ShapeEnv {
+public final class ShapeEnv implements AutoCloseable {
   private final ShapeEnvSettings settings;
   private final SymbolNames names;
 
@@ -76,6 +87,11 @@ public final class ShapeEnv {
   private boolean simplifyingAxioms;
   private StaticDecider decider = new PyTorchDecider();
   private SourceLocation currentLocation;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private boolean closed;
+  private RewriteValidator validator;
+  private boolean validating;
+  private Expr learning;
 
   public ShapeEnv() {
     this(ShapeEnvSettings.defaults());
@@ -84,6 +100,20 @@ public final class ShapeEnv {
   public ShapeEnv(ShapeEnvSettings settings) {
     this.settings = settings;
     this.names = new SymbolNames(settings.sequentialSymbolNames());
+    if (settings.translationValidation()) {
+      RewriteValidator.Factory factory = ValidatorFactories.FIRST;
+      if (factory == null) {
+        throw new IllegalStateException("translation validation is on, but no "
+            + RewriteValidator.Factory.class.getName() + " is on the class path (the solver module provides one)");
+      }
+      this.validator = factory.create(this);
+    }
+  }
+
+  /** The first validator factory {@link ServiceLoader} finds, looked up once. */
+  private static final class ValidatorFactories {
+    static final RewriteValidator.Factory FIRST =
+        ServiceLoader.load(RewriteValidator.Factory.class).findFirst().orElse(null);
   }
 
   public ShapeEnvSettings settings() {
@@ -110,6 +140,7 @@ public final class ShapeEnv {
   }
 
   private Expr createIntSymbol(long hint, Source source, DimDynamic dynamic, boolean positive) {
+    checkOpen();
     if (dynamic == DimDynamic.STATIC) {
       return IntLit.of(hint);
     }
@@ -156,6 +187,7 @@ public final class ShapeEnv {
 
   /** A backed float symbol ({@code zf<N>}) for a float input, range {@code [-oo, oo]}. */
   public Sym createFloatSymbol(double hint, Source source) {
+    checkOpen();
     Sym s = Sym.real("zf" + floatSymbols.size());
     floatSymbols.add(s);
     varToVal.put(s, hint);
@@ -194,6 +226,7 @@ public final class ShapeEnv {
   }
 
   private Sym newUnbackedInt() {
+    checkOpen();
     Sym u = Sym.integer("u" + unbackedIntCounter++);
     varToRange.put(u, ValueRange.unknownInt());
     rangeProvenance.put(u, new Provenance[] {Provenance.of("default"), Provenance.of("default")});
@@ -210,6 +243,7 @@ public final class ShapeEnv {
 
   /** A fresh unbacked float ({@code zuf0, ...}). */
   public SymFloat createUnbackedSymFloat() {
+    checkOpen();
     Sym z = Sym.real("zuf" + unbackedFloatCounter++);
     varToRange.put(z, ValueRange.unknown());
     rangeProvenance.put(z, new Provenance[] {Provenance.of("default"), Provenance.of("default")});
@@ -241,6 +275,7 @@ public final class ShapeEnv {
 
   /** PyTorch's {@code _constrain_range_for_size}: size-like, range at least {@code [0, int_oo]}. */
   public void constrainRangeForSize(Sym s) {
+    checkOpen();
     sizeLike.add(s);
     updateRange(s, ValueRange.of(IntLit.of(0), Infinity.INT_OO), Provenance.of("constrain_range_for_size"));
   }
@@ -250,6 +285,7 @@ public final class ShapeEnv {
    * the error {@code Invalid value 5 for range [6:9]}.
    */
   public void constrainRange(Sym s, long min, long max) {
+    checkOpen();
     Object hint = varToVal.get(s);
     if (hint instanceof Long h && (h < min || h > max)) {
       throw new ConstraintViolationError("Invalid value " + h + " for range [" + min + ":" + max + "]");
@@ -304,7 +340,8 @@ public final class ShapeEnv {
         subst.put(s, r);
       }
     }
-    return subst.isEmpty() ? e : Exprs.expand(e.subs(subst));
+    return subst.isEmpty() ? e
+        : rewrote("replacements", e, Exprs.expand(e.subs(subst)), Rewrite.Basis.RANGES_AND_REPLACEMENTS, false);
   }
 
   /** Union-find over replacements, with path compression. */
@@ -329,10 +366,11 @@ public final class ShapeEnv {
 
   /** PyTorch's {@code simplify}: expand, replace, drop trivial Max, divisibility to CleanDiv. */
   public Expr simplify(Expr e) {
-    return Simplification.simplify(this, e, false);
+    return simplify(e, false);
   }
 
   public Expr simplify(Expr e, boolean sizeOblivious) {
+    checkOpen();
     return Simplification.simplify(this, e, sizeOblivious);
   }
 
@@ -345,15 +383,21 @@ public final class ShapeEnv {
   }
 
   public Expr maybeEvaluateStatic(Expr e, boolean sizeOblivious) {
+    checkOpen();
     Expr key = sizeOblivious ? Exprs.apply(Fn.IDENTITY, e) : e;
     if (staticCache.containsKey(key)) {
       return staticCache.get(key);
     }
-    Expr simplified = BooleanForms.canonicalize(simplify(e, sizeOblivious));
-    Expr substituted = Simplification.substituteAxioms(simplified, currentAxioms());
+    Expr simplified = canonicalize(simplify(e, sizeOblivious), sizeOblivious);
+    Expr substituted = rewrote("axioms", simplified, Simplification.substituteAxioms(simplified, currentAxioms()),
+        Rewrite.Basis.ALL, sizeOblivious);
     Expr r = substituted.isConstant() ? substituted : decider.decide(this, substituted, sizeOblivious);
     if (r != null && !(r instanceof Num || r instanceof BoolLit)) {
       r = null;
+    }
+    if (r != null && validator != null) {
+      rewrote("static_evaluation:" + decider.getClass().getSimpleName(), substituted, r, Rewrite.Basis.ALL,
+          sizeOblivious);
     }
     staticCache.put(key, r);
     return r;
@@ -372,7 +416,7 @@ public final class ShapeEnv {
       Map<Expr, BoolLit> out = new HashMap<>(axioms);
       if (!divisible.isEmpty() || !replacements.isEmpty()) {
         for (Map.Entry<Expr, BoolLit> e : axioms.entrySet()) {
-          out.putIfAbsent(BooleanForms.canonicalize(simplify(e.getKey())), e.getValue());
+          out.putIfAbsent(canonicalize(simplify(e.getKey()), false), e.getValue());
         }
       }
       simplifiedAxioms = out;
@@ -385,12 +429,20 @@ public final class ShapeEnv {
 
   /** The static answer ignoring recorded facts (PyTorch's {@code axioms=()}): ranges and replacements only. */
   Expr maybeEvaluateStaticWithoutAxioms(Expr e, boolean sizeOblivious) {
-    Expr simplified = BooleanForms.canonicalize(simplify(e, sizeOblivious));
+    checkOpen();
+    Expr simplified = canonicalize(simplify(e, sizeOblivious), sizeOblivious);
     if (simplified.isConstant()) {
       return simplified instanceof Num || simplified instanceof BoolLit ? simplified : null;
     }
-    Expr r = decider.decide(this, simplified, sizeOblivious);
-    return r instanceof Num || r instanceof BoolLit ? r : null;
+    Expr r = decider.decideFromRanges(this, simplified, sizeOblivious);
+    if (!(r instanceof Num || r instanceof BoolLit)) {
+      return null;
+    }
+    if (validator != null) {
+      rewrote("static_evaluation_from_ranges:" + decider.getClass().getSimpleName(), simplified, r,
+          Rewrite.Basis.RANGES_AND_REPLACEMENTS, sizeOblivious);
+    }
+    return r;
   }
 
   /** The hint of an expression: its value at the backed symbols' example values, or null. */
@@ -410,6 +462,7 @@ public final class ShapeEnv {
 
   /** Replaces the static decider (the solver module's is stronger than PyTorch's). */
   public void setDecider(StaticDecider decider) {
+    checkOpen();
     this.decider = decider;
     bumpVersion();
   }
@@ -442,6 +495,7 @@ public final class ShapeEnv {
    *     / {@code guard_or_false}), or null to raise {@link DataDependentError}
    */
   public Expr evaluateExpr(Expr e, Object hint, Provenance provenance, boolean sizeOblivious, BoolLit fallback) {
+    checkOpen();
     if (e instanceof BoolLit || e instanceof Num) {
       return e;
     }
@@ -486,10 +540,21 @@ public final class ShapeEnv {
     if (guard instanceof BoolLit || suppressDepth > 0 || frozen) {
       return;
     }
-    Unification.guardRel(this, guard, provenance);
+    learn(guard, provenance);
     guards.add(new Guard(guard, provenance, sizeOblivious));
     addAxioms(simplify(guard));
     bumpVersion();
+  }
+
+  /** What a new guard or assert teaches (ranges, replacements, divisibility); {@code fact} is their premise. */
+  private void learn(Expr fact, Provenance provenance) {
+    Expr outer = learning;
+    learning = fact;
+    try {
+      Unification.guardRel(this, fact, provenance);
+    } finally {
+      learning = outer;
+    }
   }
 
   void addAxioms(Expr fact) {
@@ -499,7 +564,13 @@ public final class ShapeEnv {
       }
       return;
     }
-    axioms.putAll(BooleanForms.implications(fact));
+    Map<Expr, BoolLit> implied = BooleanForms.implications(fact);
+    if (validator != null) {
+      for (Map.Entry<Expr, BoolLit> e : implied.entrySet()) {
+        validate(new Rewrite("implications", e.getKey(), e.getValue(), fact, Rewrite.Basis.NONE, false));
+      }
+    }
+    axioms.putAll(implied);
     bumpVersion();
   }
 
@@ -536,6 +607,7 @@ public final class ShapeEnv {
    * replacements. Returns true (the fact is assumed from now on) or throws for a known-false fact.
    */
   public boolean deferRuntimeAssert(Expr fact, String message, Provenance provenance) {
+    checkOpen();
     Expr known = maybeEvaluateStatic(fact);
     if (known == BoolLit.TRUE) {
       return true;
@@ -560,8 +632,8 @@ public final class ShapeEnv {
     if (suppressDepth > 0) {
       return true;
     }
-    Expr canonical = BooleanForms.canonicalize(simplified);
-    Unification.guardRel(this, simplified, where);
+    Expr canonical = canonicalize(simplified, false);
+    learn(simplified, where);
     Sym key = null;
     for (Sym s : unbackedFree) {
       if (key == null || unbackedIndex(s) > unbackedIndex(key)) {
@@ -626,6 +698,9 @@ public final class ShapeEnv {
     if (next.equals(old)) {
       return;
     }
+    if (validator != null && learning != null) {
+      derived("range_refinement", rangeFact(s, next));
+    }
     Provenance[] p = rangeProvenance.computeIfAbsent(s, k -> new Provenance[2]);
     if (old == null || !next.lower().equals(old.lower())) {
       p[0] = why;
@@ -638,6 +713,9 @@ public final class ShapeEnv {
   }
 
   void setReplacement(Sym s, Expr target, String reason, Provenance provenance) {
+    if (validator != null) {
+      derived("replacement:" + reason, Exprs.eq(s, target));
+    }
     replacements.put(s, target);
     replacementProvenance.putIfAbsent(s, provenance);
     specializations.add(new Specialization(s, List.copyOf(varToSources.getOrDefault(s, List.of())),
@@ -646,6 +724,9 @@ public final class ShapeEnv {
   }
 
   void addDivisible(Expr mod) {
+    if (validator != null && !divisible.contains(mod)) {
+      derived("divisibility", Exprs.eq(mod, Exprs.ZERO));
+    }
     if (divisible.add(mod)) {
       bumpVersion();
     }
@@ -654,6 +735,128 @@ public final class ShapeEnv {
   void bumpVersion() {
     version++;
     staticCache.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Translation validation
+
+  /**
+   * Makes {@code v} check every rewrite from now on (null: none); {@link
+   * ShapeEnvSettings#translationValidation()} installs one at construction.
+   */
+  public void setRewriteValidator(RewriteValidator v) {
+    checkOpen();
+    this.validator = v;
+  }
+
+  /** The validator that checks this environment's rewrites, or null when validation is off. */
+  public RewriteValidator rewriteValidator() {
+    return validator;
+  }
+
+  /** Reports that {@code rule} rewrote {@code before} to {@code after} (when they differ); returns {@code after}. */
+  Expr rewrote(String rule, Expr before, Expr after, Rewrite.Basis basis, boolean sizeOblivious) {
+    if (validator != null && before != after) {
+      validate(Rewrite.of(rule, before, after, basis, sizeOblivious));
+    }
+    return after;
+  }
+
+  /** PyTorch's canonical boolean form of {@code e}, reported as a rewrite. */
+  private Expr canonicalize(Expr e, boolean sizeOblivious) {
+    return rewrote("canonicalize", e, BooleanForms.canonicalize(e), Rewrite.Basis.NONE, sizeOblivious);
+  }
+
+  /** Reports a fact derived from the guard or assert being learned (which is its premise). */
+  private void derived(String rule, Expr fact) {
+    if (learning != null) {
+      validate(new Rewrite(rule, fact, BoolLit.TRUE, learning, Rewrite.Basis.ALL, false));
+    }
+  }
+
+  private static Expr rangeFact(Sym s, ValueRange r) {
+    List<Expr> bounds = new ArrayList<>();
+    if (r.lower() instanceof Num lo && !lo.isInfinite()) {
+      bounds.add(Exprs.ge(s, lo));
+    }
+    if (r.upper() instanceof Num hi && !hi.isInfinite()) {
+      bounds.add(Exprs.le(s, hi));
+    }
+    return Exprs.and(bounds);
+  }
+
+  private void validate(Rewrite r) {
+    if (validating || closed) {
+      // A validator that asked the environment something: its rewrites are not the trace's. A
+      // closed environment's reads (replace) need no check, and its validator is gone.
+      return;
+    }
+    validating = true;
+    try {
+      validator.validate(this, r);
+    } finally {
+      validating = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /**
+   * Registers a resource to be closed when this environment closes (resources close in the
+   * reverse order of registration). Throws {@link IllegalStateException} when the environment is
+   * already closed: the caller still owns the resource then.
+   */
+  public void onClose(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource");
+    checkOpen();
+    closeables.add(resource);
+  }
+
+  /**
+   * Closes every registered resource, the last registered first; idempotent. Each resource is
+   * closed even when an earlier one fails; the first failure is then thrown with the others
+   * suppressed (a checked exception wrapped in an {@link IllegalStateException}).
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Throwable failure = null;
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Throwable t) {
+        if (failure == null) {
+          failure = t;
+        } else {
+          failure.addSuppressed(t);
+        }
+      }
+    }
+    closeables.clear();
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("closing a resource of the shape environment failed", failure);
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the shape environment is closed");
+    }
   }
 
   // ---------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ final class Simplification {
   private Simplification() {}
 
   static Expr simplify(ShapeEnv env, Expr e, boolean sizeOblivious) {
-    Expr r = env.replace(Exprs.expand(e));
+    Expr r = env.replace(env.rewrote("expand", e, Exprs.expand(e), Rewrite.Basis.NONE, sizeOblivious));
     if (!(r.args().isEmpty())) {
       r = rewrite(env, r, sizeOblivious);
     }
@@ -46,22 +46,24 @@ final class Simplification {
         Expr x = a.arg(1);
         if ((first == Exprs.ONE || first == Exprs.ZERO)
             && env.maybeEvaluateStatic(Exprs.ge(x, first), sizeOblivious) == BoolLit.TRUE) {
-          return x;
+          return env.rewrote("max_of_known_bound", node, x, Rewrite.Basis.ALL, sizeOblivious);
         }
       }
       if (a.fn() == Fn.TRUNC_TO_INT && a.arg(0) instanceof Apply div && div.fn() == Fn.INT_TRUE_DIV) {
         // TruncToInt(IntTrueDiv(a, b)) => CleanDiv(a, b) if b divides a, else FloorDiv(a, b)
         Expr m = Exprs.mod(div.arg(0), div.arg(1));
-        return m == Exprs.ZERO ? Exprs.cleanDiv(div.arg(0), div.arg(1)) : Exprs.floorDiv(div.arg(0), div.arg(1));
+        Expr r = m == Exprs.ZERO ? Exprs.cleanDiv(div.arg(0), div.arg(1)) : Exprs.floorDiv(div.arg(0), div.arg(1));
+        return env.rewrote("trunc_of_int_true_div", node, r, Rewrite.Basis.ALL, sizeOblivious);
       }
       if ((a.fn() == Fn.FLOOR_DIV || a.fn() == Fn.CLEAN_DIV) && a.arg(1) instanceof Apply inner
           && (inner.fn() == Fn.FLOOR_DIV || inner.fn() == Fn.CLEAN_DIV) && inner.arg(0) == a.arg(0)
           && isDivisible(env, inner.arg(0), inner.arg(1)) && isDivisible(env, a.arg(0), a.arg(1))) {
         // a // (a // b) => b when both divisions are exact
-        return inner.arg(1);
+        return env.rewrote("floordiv_of_exact_floordiv", node, inner.arg(1), Rewrite.Basis.ALL, sizeOblivious);
       }
       if (a.fn() == Fn.FLOOR_DIV && isDivisible(env, a.arg(0), a.arg(1))) {
-        return Exprs.cleanDiv(a.arg(0), a.arg(1));
+        return env.rewrote("floordiv_to_cleandiv", node, Exprs.cleanDiv(a.arg(0), a.arg(1)), Rewrite.Basis.ALL,
+            sizeOblivious);
       }
     }
     return node;

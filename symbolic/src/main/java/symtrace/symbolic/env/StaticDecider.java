@@ -19,4 +19,15 @@ public interface StaticDecider {
    * when it is statically known, else null.
    */
   Expr decide(ShapeEnv env, Expr expr, boolean sizeOblivious);
+
+  /**
+   * As {@link #decide}, but from the symbols' ranges and the replacements alone, not from the
+   * recorded guards, runtime asserts or divisibility facts (PyTorch's {@code axioms=()}). {@code
+   * produce_guards} asks this to drop the guards that the bindings and ranges it prints already
+   * imply; an answer that used a guard would drop that guard on the strength of itself. The
+   * default is {@link #decide}, right for a decider that reads only ranges (PyTorch's).
+   */
+  default Expr decideFromRanges(ShapeEnv env, Expr expr, boolean sizeOblivious) {
+    return decide(env, expr, sizeOblivious);
+  }
 }

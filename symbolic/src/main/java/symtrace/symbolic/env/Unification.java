@@ -57,6 +57,7 @@ final class Unification {
       } else {
         TrySolve.Solution r = TrySolve.solve(expr, free.get(0), false);
         if (r != null && allInteger(r.rhs())) {
+          solved(env, expr, r);
           Expr target = env.replace(r.rhs());
           if (!hasUnbacked(env, target)) {
             setReplacement(env, free.get(0), target, "solve", p);
@@ -66,9 +67,15 @@ final class Unification {
     } else {
       TrySolve.Solution r = TrySolve.solve(expr, mod, false);
       if (r != null && r.rhs() == Exprs.ZERO) {
+        solved(env, expr, r);
         env.addDivisible(mod);
       }
     }
+  }
+
+  /** Reports a {@code try_solve} result the environment is about to rely on. */
+  private static void solved(ShapeEnv env, Expr relation, TrySolve.Solution solution) {
+    env.rewrote("try_solve", relation, solution.relation(), Rewrite.Basis.NONE, false);
   }
 
   private static long sortSize(ShapeEnv env, Sym s) {
@@ -143,6 +150,7 @@ final class Unification {
       if (r == null || !symbol.isIntegerSymbol() || r.rhs().isInteger() != Boolean.TRUE) {
         continue;
       }
+      solved(env, e, r);
       ValueRange vr = env.range(symbol);
       if (vr == null) {
         continue;
@@ -198,6 +206,7 @@ final class Unification {
         Sym b = target.freeSymbols().iterator().next();
         TrySolve.Solution r = TrySolve.solve(Exprs.eq(a, target), b, false);
         if (r != null) {
+          solved(env, Exprs.eq(a, target), r);
           ValueRange rational = env.bound(r.rhs());
           Expr lo = Exprs.apply(Fn.CEIL_TO_INT, rational.lower());
           Expr hi = Exprs.apply(Fn.FLOOR_TO_INT, rational.upper());

@@ -13,6 +13,9 @@
  *   <li>{@link symtrace.symbolic.env.GuardProducer}: {@code produce_guards} as Python source,
  *       and {@link symtrace.symbolic.env.GuardSet} to check concrete inputs against it.
  *   <li>{@link symtrace.symbolic.env.Source}: PyTorch's source names ({@code L['x'].size()[0]}).
+ *   <li>{@link symtrace.symbolic.env.RewriteValidator}, {@link symtrace.symbolic.env.Rewrite},
+ *       {@link symtrace.symbolic.env.TranslationValidationError}: translation validation, every
+ *       rewrite reported to a validator (the solver module's proves them with Z3).
  *   <li>{@link symtrace.symbolic.env.Guard}, {@link symtrace.symbolic.env.RuntimeAssert},
  *       {@link symtrace.symbolic.env.Specialization}, each with a {@link
  *       symtrace.symbolic.env.Provenance}.

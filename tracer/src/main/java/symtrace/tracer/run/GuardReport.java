@@ -45,12 +45,25 @@ public final class GuardReport {
   private final Map<Guard, String> python = new IdentityHashMap<>();
   private final Minimization minimization;
   private final List<String> inputNames;
+  private final List<String[]> zeroOne = new ArrayList<>();
 
   private GuardReport(String program, String traceSpec, Trace trace, boolean prove) {
     this.program = program;
     this.traceSpec = traceSpec;
     this.env = trace.shapeEnv();
     this.inputNames = trace.inputNames();
+    if (env != null) {
+      for (int i = 0; i < trace.tracedInputs().size(); i++) {
+        if (trace.tracedInputs().get(i) instanceof symtrace.tracer.tensor.TensorValue t) {
+          for (int d = 0; d < t.dim(); d++) {
+            if (t.symSize(d).isConstant() && t.symSize(d).constantValue() <= 1) {
+              zeroOne.add(new String[] {"L['" + inputNames.get(i) + "'].size()[" + d + "]",
+                  String.valueOf(t.symSize(d).constantValue())});
+            }
+          }
+        }
+      }
+    }
     this.produced = TraceGuards.of(trace);
     this.guards = env == null ? List.of() : env.guards();
     for (Guard g : guards) {
@@ -182,6 +195,23 @@ public final class GuardReport {
         o.put("reason", sp.reason());
       }
     }
+    for (String[] z : zeroOne) {
+      ObjectNode o = specs.addObject();
+      o.putNull("symbol");
+      o.putArray("sources").add(z[0]);
+      o.put("value", z[1]);
+      o.put("reason", "zero_one");
+    }
+    for (Sym s : symbols()) {
+      List<Source> sources = env.sources(s);
+      for (int i = 1; sources != null && i < sources.size(); i++) {
+        ObjectNode o = specs.addObject();
+        o.put("symbol", s.name());
+        o.putArray("sources").add(display(sources.get(i)));
+        o.put("value", s.name());
+        o.put("reason", "duck");
+      }
+    }
     ArrayNode gs = root.putArray("guards");
     for (Guard g : guards) {
       ObjectNode o = gs.addObject();
@@ -268,13 +298,30 @@ public final class GuardReport {
           .append(env.isUnbacked(s) ? "  unbacked" : "").append('\n');
     }
     b.append("\nspecializations\n");
-    if (env == null || env.specializations().isEmpty()) {
-      b.append("  (none)\n");
-    } else {
+    int specializations = 0;
+    if (env != null) {
       for (Specialization sp : env.specializations()) {
         b.append("  ").append(sp.symbol() == null ? "?" : sp.symbol().name()).append(" = ")
             .append(sp.value()).append("  (").append(sp.reason()).append(")\n");
+        specializations++;
       }
+    }
+    for (String[] z : zeroOne) {
+      b.append("  ").append(z[0]).append(" = ").append(z[1])
+          .append(" (0/1 specialization: sizes 0 and 1 are never symbols)\n");
+      specializations++;
+    }
+    for (Sym s : syms) {
+      List<Source> sources = env.sources(s);
+      for (int i = 1; sources != null && i < sources.size(); i++) {
+        b.append("  ").append(display(sources.get(i))).append(" is ").append(s.name())
+            .append(", the size of ").append(display(sources.get(0)))
+            .append(" (duck sizing: equal sizes share a symbol)\n");
+        specializations++;
+      }
+    }
+    if (specializations == 0) {
+      b.append("  (none)\n");
     }
     b.append("\nguards\n");
     if (guards.isEmpty()) {
