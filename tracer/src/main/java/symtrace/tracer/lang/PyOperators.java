@@ -108,6 +108,11 @@ final class PyOperators {
       throw unsupported("mul", a, b);
     }
     long n = specialize(count, "repeat");
+    long size = seq instanceof String str ? str.length() : ((List<?>) seq).size();
+    if (n > 0 && size > 0 && n > PyRange.MAX_ITEMS / size) {
+      throw new PythonError("MemoryError", "a sequence of " + n + " * " + size + " items is too"
+          + " large");
+    }
     if (seq instanceof String s) {
       return n <= 0 ? "" : s.repeat((int) n);
     }

@@ -3,6 +3,7 @@ package symtrace.tracer.lang;
 import java.util.ArrayList;
 import java.util.List;
 import symtrace.tracer.torch.PyObject;
+import symtrace.tracer.torch.PythonError;
 
 /**
  * Python's {@code range(start, stop, step)} over ints (symbolic bounds are specialized before
@@ -23,10 +24,21 @@ record PyRange(long start, long stop, long step) implements PyObject {
     return start <= stop ? 0 : (start - stop - 1) / -step + 1;
   }
 
-  /** The values, in order. */
+  /** The most items a range may unroll to: a loop is unrolled, not run. */
+  static final long MAX_ITEMS = 1_000_000;
+
+  /**
+   * The values, in order.
+   *
+   * @throws PythonError ({@code NotImplementedError}) for a range too long to unroll
+   */
   List<Object> values() {
-    List<Object> out = new ArrayList<>();
     long n = length();
+    if (n > MAX_ITEMS) {
+      throw PythonError.unsupported(this + " has " + n + " items; loops are unrolled, and at most"
+          + " " + MAX_ITEMS + " iterations are supported");
+    }
+    List<Object> out = new ArrayList<>();
     for (long i = 0; i < n; i++) {
       out.add(start + i * step);
     }

@@ -1,6 +1,7 @@
 /**
  * The program language: the traceable subset of PyTorch Python that symtrace reads, as an
- * immutable AST with source positions, a Python-faithful lexer and parser, and located errors.
+ * immutable AST with source positions, a Python-faithful lexer and parser, located errors, and
+ * the interpreter that runs programs over real or fake tensors.
  *
  * <h2>Main types</h2>
  *
@@ -25,6 +26,15 @@
  *       the source line and a caret; {@link symtrace.tracer.lang.ParseError} (not Python) and
  *       {@link symtrace.tracer.lang.UnsupportedConstructError} (Python outside the subset,
  *       named: {@code while loops are not supported}).
+ *   <li>Running: {@link symtrace.tracer.lang.Interpreter} ({@code call(function, arguments)}
+ *       over an {@code Ops}, with {@link symtrace.tracer.lang.ExecutionHooks} told each
+ *       statement's location) and {@link symtrace.tracer.lang.ExecutionError} (a Python
+ *       exception at the failing expression). Package-private: {@code Evaluator} (expressions),
+ *       {@code PyOperators} (Python's operators over the language's values), {@code Builtins}
+ *       ({@code len}, {@code range}, {@code min}, ..., the {@code operator} module), {@code
+ *       Scope} and {@code LocalNames} (Python's name resolution), the values {@code
+ *       PyFunction}, {@code Builtin}, {@code PyModule}, {@code PyRange}, {@code GraphSelf}. The
+ *       torch API itself is {@code symtrace.tracer.torch}.
  * </ul>
  *
  * <h2>Invariants</h2>
@@ -42,6 +52,11 @@
  *       character, so an operation starts at its left operand.
  *   <li>The code symtrace and PyTorch print for a traced graph ({@code gm.code}) is a program of
  *       this language.
+ *   <li>Running a program calls every operator through the given {@code Ops}, and every
+ *       arithmetic or comparison on a possibly symbolic number through {@code
+ *       Ops.scalarBinary}, so a trace records {@code operator.*} exactly when a value is
+ *       symbolic; a program's mistake is a {@code ProgramError}, and the one other exception it
+ *       can raise is the shape environment's data-dependent error.
  * </ul>
  *
  * <p>Lexer, token stream, expression and statement parsers are package-private: {@code Lexer}

@@ -53,6 +53,22 @@ final class Aten {
     return condition instanceof SymBool b ? b.expectTrue(why) : PyScalars.truth(condition, why);
   }
 
+  /** An int argument the lowering needs as a number (a dim): a SymInt is specialized. */
+  static long specialize(Object v, Provenance why) {
+    Object n = PyScalars.normalize(v);
+    return n instanceof Long l ? l : ((symtrace.symbolic.value.SymInt) n).guardInt(why);
+  }
+
+  /** A float argument the lowering needs as a number: a symbolic one is specialized. */
+  static double specializeFloat(Object v, Provenance why) {
+    Object n = PyScalars.normalize(v);
+    if (n instanceof Number x) {
+      return x.doubleValue();
+    }
+    return n instanceof symtrace.symbolic.value.SymFloat f ? f.guardFloat(why)
+        : specialize(n, why);
+  }
+
   /** A call whose result is one tensor. */
   TensorValue tensor(String overload, Object... positional) {
     return (TensorValue) call(overload, positional);

@@ -3,7 +3,6 @@ package symtrace.tracer.torch;
 import java.util.List;
 import java.util.Map;
 import symtrace.symbolic.env.Provenance;
-import symtrace.symbolic.value.SymFloat;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -56,8 +55,7 @@ final class Functional {
         + " bool sparse=False) -> Any", (r, v) -> embedding(v));
     defs.add("dropout(Tensor input, float p=0.5, bool training=True, bool inplace=False)"
         + " -> Any", (r, v) -> {
-          double p = v[1] instanceof SymFloat f ? f.guardFloat(Provenance.of("dropout"))
-              : ((Number) v[1]).doubleValue();
+          double p = Aten.specializeFloat(v[1], Provenance.of("dropout"));
           if (p < 0.0 || p > 1.0) {
             throw PythonError.valueError("dropout probability has to be between 0 and 1, but"
                 + " got " + p);
@@ -156,8 +154,8 @@ final class Functional {
   private static long reduction(Object sizeAverage, Object reduce, String reduction) {
     String r = reduction;
     if (sizeAverage != null || reduce != null) {
-      boolean average = sizeAverage == null || (Boolean) sizeAverage;
-      boolean reduced = reduce == null || (Boolean) reduce;
+      boolean average = sizeAverage == null || Aten.guard(sizeAverage, Provenance.of("reduction"));
+      boolean reduced = reduce == null || Aten.guard(reduce, Provenance.of("reduction"));
       r = average && reduced ? "mean" : reduced ? "sum" : "none";
     }
     return switch (r) {

@@ -217,7 +217,6 @@ final class NativeFunctions {
       t.both(op, op + ".default");
       t.method(op + "_", op + "_.default");
     }
-    t.both("positive", "positive.default");
     t.both("clamp", "clamp.Tensor", "clamp.default");
     t.method("clamp_", "clamp_.Tensor", "clamp_.default");
     t.nn("gelu", "gelu.default");

@@ -77,12 +77,12 @@ final class TensorMethods {
     defs.add("size(int? dim=None) -> Any", (self, v) -> {
       TensorValue t = (TensorValue) self;
       return v[0] == null ? sizes(t)
-          : PyScalars.normalize(t.symSize(ShapeRules.wrapDim((Long) v[0], t.dim())));
+          : PyScalars.normalize(t.symSize(ShapeRules.wrapDim(dim(v[0]), t.dim())));
     });
     defs.add("stride(int? dim=None) -> Any", (self, v) -> {
       TensorValue t = (TensorValue) self;
       return v[0] == null ? ints(t.symStrides())
-          : PyScalars.normalize(t.symStride(ShapeRules.wrapDim((Long) v[0], t.dim())));
+          : PyScalars.normalize(t.symStride(ShapeRules.wrapDim(dim(v[0]), t.dim())));
     });
     for (String name : List.of("numel", "nelement")) {
       defs.add(name + "() -> Any", (self, v) -> PyScalars.normalize(
@@ -107,10 +107,10 @@ final class TensorMethods {
     defs.add("to(ScalarType dtype, bool non_blocking=False, bool copy=False, *,"
         + " MemoryFormat? memory_format=None) -> Any",
         (self, v) -> aten.call("to.dtype", self, v[0], v[1], v[2], v[3]));
+    // THPVariable_to converts to the other tensor's device and dtype, which is to.other.
     defs.add("to(Tensor tensor, bool non_blocking=False, bool copy=False, *,"
         + " MemoryFormat? memory_format=None) -> Any",
-        (self, v) -> aten.call("to.device", self, Device.CPU, ((TensorValue) v[0]).dtype(),
-            v[1], v[2], v[3]));
+        (self, v) -> aten.call("to.other", self, v[0], v[1], v[2], v[3]));
     defs.add("to(Device? device=None, ScalarType? dtype=None, bool non_blocking=False,"
         + " bool copy=False, *, MemoryFormat? memory_format=None) -> Any", (self, v) -> {
           if (v[1] != null) {
@@ -128,6 +128,10 @@ final class TensorMethods {
         (self, v) -> aten.call("split.Tensor", self, v[0], v[1]));
     defs.add("split(SymInt[] split_size, int dim=0) -> Any",
         (self, v) -> aten.call("split_with_sizes.default", self, v[0], v[1]));
+  }
+
+  private static long dim(Object v) {
+    return Aten.specialize(v, Provenance.of("dim"));
   }
 
   /** {@code x.float()}: {@code dispatch_to(self, dtype)}, which is {@code to.dtype}. */

@@ -2,6 +2,7 @@ package symtrace.tracer.torch;
 
 import java.util.List;
 import java.util.Map;
+import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.TensorValue;
 
 /**
@@ -87,10 +88,18 @@ final class TensorOperators {
   Object unary(String op, TensorValue x) {
     return switch (op) {
       case "neg" -> method("neg", x);
-      case "pos" -> method("positive", x);
+      case "pos" -> positive(x);
       case "abs" -> method("abs", x);
       default -> throw new IllegalArgumentException(op);
     };
+  }
+
+  /** {@code +x}: aten's {@code positive} composite, the tensor itself unless it is bool. */
+  private static Object positive(TensorValue x) {
+    if (x.dtype() == DType.BOOL) {
+      throw PythonError.runtimeError("The `+` operator, on a bool tensor is not supported.");
+    }
+    return x;
   }
 
   private Object method(String name, TensorValue self, Object... args) {

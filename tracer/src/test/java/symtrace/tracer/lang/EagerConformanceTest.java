@@ -23,7 +23,7 @@ import symtrace.tracer.tensor.data.OutputComparison;
 import symtrace.tracer.tensor.data.OutputValues;
 
 /**
- * Every conformance program run eagerly (real tensors, the standard dispatcher, no hooks) on
+ * Every conformance program (and stress program) run eagerly (real tensors, the standard dispatcher, no hooks) on
  * each of its eval inputs gives PyTorch's recorded eager output, by the suite's comparison
  * rules. A program that needs an operator the registry does not have yet is skipped, naming
  * the operator.
@@ -33,7 +33,7 @@ class EagerConformanceTest {
   static final Map<String, String> GAPS = Map.of();
 
   static Stream<Path> programs() {
-    return ConformanceFiles.programs().stream();
+    return ConformanceFiles.allPrograms().stream();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -43,7 +43,9 @@ class EagerConformanceTest {
     assumeFalse(GAPS.containsKey(name), () -> name + ": " + GAPS.get(name));
     Program program = Parser.parse(name + ".py", ConformanceFiles.read(file));
     Stmt.Def entry = program.lastFunction().orElseThrow();
-    JsonNode expected = json(ConformanceFiles.root().resolve("expected").resolve(name + ".json"));
+    Path expectedDir = file.getParent().getFileName().toString().equals("stress")
+        ? file.resolveSibling("expected") : ConformanceFiles.root().resolve("expected");
+    JsonNode expected = json(expectedDir.resolve(name + ".json"));
     int runs = 0;
     for (JsonNode eval : expected.get("evals")) {
       assertTrue(eval.path("eager").path("ok").asBoolean(), name + ": no eager output");

@@ -143,6 +143,13 @@ class InterpreterErrorsTest {
   }
 
   @Test
+  void loopsTooLongToUnrollAreRefused() {
+    ExecutionError e = fails(parse("def f():", "    for i in range(10 ** 9):", "        pass"));
+    assertEquals("t.py:2:14: NotImplementedError: range(0, 1000000000) has 1000000000 items; loops"
+        + " are unrolled, and at most 1000000 iterations are supported", e.getMessage());
+  }
+
+  @Test
   void runawayRecursionIsAnError() {
     ExecutionError e = fails(parse("def g(n):", "    return g(n + 1)", "def f():",
         "    return g(0)"));

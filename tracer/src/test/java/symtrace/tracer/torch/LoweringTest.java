@@ -73,6 +73,9 @@ class LoweringTest {
     assertEquals(List.of("aten.reciprocal.default", "aten.mul.Tensor"), calls("2 / x").names());
     assertEquals(List.of("aten.neg.default"), calls("-x").names());
     assertEquals(List.of("aten.abs.default"), calls("abs(x)").names());
+    assertEquals(List.of(), calls("+x").names(), "+x is x itself");
+    assertEquals("RuntimeError", assertThrows(ExecutionError.class, () -> calls("+(x > 0)"))
+        .pythonType());
     assertEquals(List.of("aten.masked_fill.Scalar"),
         calls("torch.masked_fill(x, x > 0, -1.0)").names().subList(1, 2));
     assertEquals(List.of("aten.where.self"), calls("torch.where(x > 0, x, y)").names()
@@ -134,6 +137,9 @@ class LoweringTest {
     assertEquals(DType.FLOAT64, calls("x.double()").only("aten._to_copy.default").get("dtype"));
     assertEquals(List.of(), calls("x.float()").names(), "already float32: to() returns x");
     assertEquals(List.of(), calls("x.to()").names());
+    assertEquals(List.of(), calls("x.to(y)").names(), "to another float32 tensor: x itself");
+    assertEquals(List.of("aten.gt.Scalar", "aten._to_copy.default"),
+        calls("x.to(y > 0)").names());
     assertEquals(DType.INT64, calls("x.long()").only("aten._to_copy.default").get("dtype"));
   }
 
