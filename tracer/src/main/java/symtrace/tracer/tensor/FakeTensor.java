@@ -14,6 +14,8 @@ public final class FakeTensor implements TensorValue {
   private final Geometry geometry;
   private final FakeStorage storage;
   private final Tensor constant;
+  /** The element count, one value per tensor as a TensorImpl keeps it; made on first use. */
+  private SymInt numel;
 
   private FakeTensor(DType dtype, Geometry geometry, FakeStorage storage, Tensor constant) {
     this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -50,6 +52,15 @@ public final class FakeTensor implements TensorValue {
   @Override
   public Geometry geometry() {
     return geometry;
+  }
+
+  /** The product of the sizes, the same SymInt on every call (PyTorch caches it per tensor). */
+  @Override
+  public SymInt symNumel() {
+    if (numel == null) {
+      numel = geometry.numel();
+    }
+    return numel;
   }
 
   public FakeStorage storage() {
