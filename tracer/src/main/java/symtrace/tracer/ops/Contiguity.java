@@ -1,28 +1,158 @@
 package symtrace.tracer.ops;
 
+import java.util.List;
+import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymInt;
-import symtrace.tracer.tensor.Geometry;
+import symtrace.tracer.tensor.FakeTensor;
+import symtrace.tracer.tensor.TensorValue;
 
 /**
- * Whether a layout is contiguous, as one condition ({@code sympy_is_contiguous} of PyTorch's
- * symbolic shapes): every dimension has size 1 or the row-major stride, or some size is 0. A
- * fake tensor's {@code is_contiguous()} decides the whole condition at once, so a composite
- * that asks records one guard, or none when the sizes settle it.
+ * Whether a tensor is contiguous, as c10 computes it for a composite that asks ({@code
+ * is_contiguous()}, {@code is_contiguous_or_false()}): {@code compute_contiguous} over {@code
+ * _compute_contiguous_sym} (c10/core/Contiguity.h), once per tensor, the answer then kept with
+ * the tensor as a TensorImpl keeps it. Composites run above the tracer, so every comparison,
+ * {@code sym_max} and product of this computation goes through {@link Ops} in c10's order and a
+ * trace records it (unused, those nodes are removed later, their names stay taken): sizes are
+ * read from the last dimension to the first.
+ *
+ * <p>The computation: a first pass that proves contiguity where it can without committing
+ * ({@code guard_or_false} on size tests, {@code guard_or_true} on stride tests, expected strides
+ * both plain and with every size at least 1); when it cannot, the condition as one symbolic
+ * bool; when every size and stride has a hint, that condition is decided by the plain guarded
+ * loop of {@code _compute_contiguous<SymInt>} instead.
  */
-final class Contiguity {
+public final class Contiguity {
   private Contiguity() {}
 
-  static SymBool of(Geometry g) {
-    SymBool contiguous = SymBool.of(true);
-    SymInt expected = SymInt.of(1);
-    for (int d = g.dim() - 1; d >= 0; d--) {
-      contiguous = contiguous.and(g.size(d).eq(1).or(g.stride(d).eq(expected)));
-      expected = expected.mul(g.size(d));
+  /** {@code t.is_contiguous()}: the cached answer, guarded. */
+  public static boolean isContiguous(TensorValue t, Ops ops, Provenance why) {
+    return of(t, ops, why).guardBool(why);
+  }
+
+  /** {@code t.is_contiguous_or_false()}: the cached answer, false when undecidable. */
+  public static boolean isContiguousOrFalse(TensorValue t, Ops ops, Provenance why) {
+    return of(t, ops, why).guardOrFalse(why);
+  }
+
+  /** The tensor's contiguity, computed on first use and then remembered with the tensor. */
+  static SymBool of(TensorValue t, Ops ops, Provenance why) {
+    if (!(t instanceof FakeTensor fake)) {
+      return compute(t, ops, why);
     }
-    for (int d = 0; d < g.dim(); d++) {
-      contiguous = contiguous.or(g.size(d).eq(0));
+    SymBool known = fake.knownContiguity();
+    if (known == null) {
+      known = compute(t, ops, why);
+      fake.rememberContiguity(known);
     }
-    return contiguous;
+    return known;
+  }
+
+  /** {@code SymbolicShapeMeta::compute_contiguous}. */
+  private static SymBool compute(TensorValue t, Ops ops, Provenance why) {
+    Object result = symbolic(t, ops, why);
+    if (!PyScalars.isSymbolic(result)) {
+      return PyScalars.toSymBool(result);
+    }
+    if (allHinted(t.symSizes()) && allHinted(t.symStrides())) {
+      return SymBool.of(guarded(t, ops, why));
+    }
+    return PyScalars.toSymBool(result);
+  }
+
+  /** {@code _compute_contiguous_sym}: true when the first pass proves it, else the condition. */
+  private static Object symbolic(TensorValue t, Ops ops, Provenance why) {
+    if (provablyContiguous(t, ops, why)) {
+      return true;
+    }
+    Object numel = PyScalars.normalize(t.symNumel());
+    Object empty = ops.scalarBinary("eq", numel, 0L);
+    Object condition = true;
+    Object expected = 1L;
+    for (int d = t.dim() - 1; d >= 0; d--) {
+      Object size = atLeastOne(ops, size(t, d));
+      Object fits = ops.scalarBinary("or_", ops.scalarBinary("eq", size, 1L),
+          ops.scalarBinary("eq", stride(t, d), expected));
+      condition = ops.scalarBinary("and_", condition, fits);
+      expected = ops.mul(expected, size);
+    }
+    return ops.scalarBinary("or_", condition, empty);
+  }
+
+  /** The {@code is_contiguous_or_false} lambda of {@code _compute_contiguous_sym}. */
+  private static boolean provablyContiguous(TensorValue t, Ops ops, Provenance why) {
+    Object numel = PyScalars.normalize(t.symNumel());
+    if (orFalse(ops.scalarBinary("eq", numel, 0L), why)) {
+      return true;
+    }
+    Object expected = 1L;
+    Object expectedMax = 1L;
+    for (int d = t.dim() - 1; d >= 0; d--) {
+      Object size = size(t, d);
+      if (orFalse(ops.scalarBinary("eq", size, 1L), why)) {
+        continue;
+      }
+      Object stride = stride(t, d);
+      if (orTrue(ops.scalarBinary("ne", stride, expected), why)
+          && orTrue(ops.scalarBinary("ne", stride, expectedMax), why)) {
+        return false;
+      }
+      expectedMax = ops.mul(expectedMax, atLeastOne(ops, size));
+      expected = ops.mul(expected, size);
+    }
+    return true;
+  }
+
+  /** {@code _compute_contiguous<SymInt>}: each test a plain guarded bool. */
+  private static boolean guarded(TensorValue t, Ops ops, Provenance why) {
+    Object numel = PyScalars.normalize(t.symNumel());
+    if (PyScalars.truth(ops.scalarBinary("eq", numel, 0L), why)) {
+      return true;
+    }
+    Object expected = 1L;
+    for (int d = t.dim() - 1; d >= 0; d--) {
+      Object size = size(t, d);
+      if (PyScalars.truth(ops.scalarBinary("eq", size, 1L), why)) {
+        continue;
+      }
+      if (PyScalars.truth(ops.scalarBinary("ne", stride(t, d), expected), why)) {
+        return false;
+      }
+      expected = ops.mul(expected, size);
+    }
+    return true;
+  }
+
+  /** {@code size.max(1)}: {@code torch.sym_max} for a symbolic size. */
+  private static Object atLeastOne(Ops ops, Object size) {
+    if (PyScalars.isSymbolic(size)) {
+      return ops.call("torch.sym_max", size, 1L);
+    }
+    return Math.max((Long) size, 1L);
+  }
+
+  private static boolean orFalse(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrFalse(why);
+  }
+
+  private static boolean orTrue(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrTrue(why);
+  }
+
+  private static boolean allHinted(List<SymInt> values) {
+    for (SymInt v : values) {
+      if (!v.isConstant() && !v.node().hasHint()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object size(TensorValue t, int d) {
+    return PyScalars.normalize(t.symSize(d));
+  }
+
+  private static Object stride(TensorValue t, int d) {
+    return PyScalars.normalize(t.symStride(d));
   }
 }

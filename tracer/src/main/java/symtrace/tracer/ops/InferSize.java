@@ -63,7 +63,7 @@ final class InferSize {
           throw TensorError.runtime("only one dimension can be inferred");
         }
         inferDim = d;
-      } else if (PyScalars.truth(ops.scalarBinary("ge", s, 0L), c.why())) {
+      } else if (PyScalars.truth(ops.scalarBinary("gt", s, -1L), c.why())) {
         // 1 * s is s: the tracer records no multiplication by one
         newSize = Long.valueOf(1L).equals(newSize) ? s : ops.mul(newSize, s);
       } else {

@@ -3,7 +3,6 @@ package symtrace.tracer.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.tensor.MemoryFormat;
 import symtrace.tracer.tensor.ShapeRules;
@@ -100,12 +99,6 @@ final class ShapeOps implements OpGroup {
     return PyScalars.normalize(t.symSize(d));
   }
 
-  private static List<SymInt> symInts(List<Object> values) {
-    List<SymInt> out = new ArrayList<>(values.size());
-    values.forEach(v -> out.add(PyScalars.toSymInt(v)));
-    return out;
-  }
-
   private static Object neg(Ops ops, Object v) {
     return PyScalars.isSymbolic(v) ? ops.call("operator.neg", v) : PyScalars.neg(v);
   }
@@ -129,13 +122,11 @@ final class ShapeOps implements OpGroup {
     TensorValue self = args.tensor(0);
     List<Object> proposed = normalized((List<?>) args.get(1));
     Conditions c = Conditions.of(args);
-    if (c.orFalse(Contiguity.of(self.geometry()))) {
+    if (Contiguity.isContiguousOrFalse(self, ops, c.why())) {
       return ops.call("aten.view.default", self, proposed);
     }
     List<Object> shape = InferSize.traced(proposed, PyScalars.normalize(self.symNumel()), ops, c);
-    Optional<List<SymInt>> strides = ShapeRules.of(c.why())
-        .computeStride(self.symSizes(), self.symStrides(), symInts(shape));
-    if (strides.isPresent()) {
+    if (ViewStrides.of(self, shape, ops, c.why()).isPresent()) {
       return ops.call("aten.view.default", self, shape);
     }
     return ops.call("aten._unsafe_view.default", clone(ops, self, MemoryFormat.CONTIGUOUS), shape);
@@ -242,7 +233,7 @@ final class ShapeOps implements OpGroup {
       throw TensorError.runtime(
           "preserve memory format is unsupported by the contiguous operator");
     }
-    if (Contiguity.of(self.geometry()).guardBool(Conditions.of(args).why())) {
+    if (Contiguity.isContiguous(self, ops, Conditions.of(args).why())) {
       return self;
     }
     return clone(ops, self, MemoryFormats.of(format));

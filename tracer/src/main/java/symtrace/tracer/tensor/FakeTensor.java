@@ -1,6 +1,7 @@
 package symtrace.tracer.tensor;
 
 import java.util.Objects;
+import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymInt;
 
 /**
@@ -14,6 +15,10 @@ public final class FakeTensor implements TensorValue {
   private final Geometry geometry;
   private final FakeStorage storage;
   private final Tensor constant;
+  /** The element count, one value per tensor as a TensorImpl keeps it; made on first use. */
+  private SymInt numel;
+  /** Whether it is contiguous, once a composite has asked (a TensorImpl's cached answer). */
+  private SymBool contiguity;
 
   private FakeTensor(DType dtype, Geometry geometry, FakeStorage storage, Tensor constant) {
     this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -50,6 +55,27 @@ public final class FakeTensor implements TensorValue {
   @Override
   public Geometry geometry() {
     return geometry;
+  }
+
+  /** The product of the sizes, the same SymInt on every call (PyTorch caches it per tensor). */
+  @Override
+  public SymInt symNumel() {
+    if (numel == null) {
+      numel = geometry.numel();
+    }
+    return numel;
+  }
+
+  /** The contiguity computed for this tensor before, or null when none was asked yet. */
+  public SymBool knownContiguity() {
+    return contiguity;
+  }
+
+  /** Keeps the first contiguity computed for this tensor (later ones are the same question). */
+  public void rememberContiguity(SymBool value) {
+    if (contiguity == null) {
+      contiguity = value;
+    }
   }
 
   public FakeStorage storage() {

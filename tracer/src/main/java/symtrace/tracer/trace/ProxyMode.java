@@ -44,6 +44,7 @@ final class ProxyMode implements DispatchMode {
   private final OpOverload symSize;
   private final OpOverload symStride;
   private final OpOverload symStorageOffset;
+  private final OpOverload symNumel;
   private final OpOverload getitem;
   private final OpOverload liftFresh;
   private final OpOverload liftFreshCopy;
@@ -63,6 +64,7 @@ final class ProxyMode implements DispatchMode {
     this.symSize = registry.get("aten.sym_size.int");
     this.symStride = registry.get("aten.sym_stride.int");
     this.symStorageOffset = registry.get("aten.sym_storage_offset.default");
+    this.symNumel = registry.get("aten.sym_numel.default");
     this.getitem = registry.get("operator.getitem");
     this.liftFresh = registry.get("aten.lift_fresh.default");
     this.liftFreshCopy = registry.find("aten.lift_fresh_copy.default");
@@ -142,8 +144,10 @@ final class ProxyMode implements DispatchMode {
 
   /**
    * SymInt arithmetic, as PyTorch's {@code __sym_dispatch__}: multiplying by a literal 1 is the
-   * other operand; otherwise the result is computed and, when symbolic, gets its node at once
-   * (unused ones are removed at the end of the trace, their names stay taken).
+   * other operand; otherwise, when any operand is symbolic, the result gets its node at once,
+   * even when its value came out constant (PyTorch's result is still a SymInt, printed as its
+   * number where used) or is an operand again (PyTorch's is a new SymNode). Unused nodes are
+   * removed at the end of the trace; their names stay taken.
    */
   private Object scalarCall(Args call, Next next) {
     OpOverload op = call.op();
@@ -156,18 +160,46 @@ final class ProxyMode implements DispatchMode {
       }
     }
     Object out = next.call(call);
+    if (!anySymbolic(call)) {
+      return out;
+    }
     SymNode n = symNode(out);
-    if (n != null && !symbols.containsKey(n)) {
-      CallArguments fx = CallArguments.of(call, this::toGraph);
-      Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
-      annotate(node, out);
+    if (n != null && symbols.containsKey(n)) {
+      out = fresh(out);
+      n = symNode(out);
+    }
+    CallArguments fx = CallArguments.of(call, this::toGraph);
+    Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
+    annotate(node, out);
+    if (n != null) {
       symbols.put(n, Thunk.of(node));
     }
     return out;
   }
 
+  private static boolean anySymbolic(Args call) {
+    for (int i = 0; i < call.size(); i++) {
+      if (PyScalars.isSymbolic(call.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same value on a SymNode of its own. */
+  private static Object fresh(Object v) {
+    SymNode n = symNode(v);
+    SymNode copy = new SymNode(n.rawExpr(), n.env(), n.type(), n.hint());
+    return switch (n.type()) {
+      case INT -> new SymInt(copy);
+      case FLOAT -> new SymFloat(copy);
+      case BOOL -> new SymBool(copy);
+    };
+  }
+
   private static boolean isLiteralOne(Object v) {
-    return v instanceof Long l && l == 1L;
+    return (v instanceof Long l && l == 1L) || (v instanceof SymInt s && s.isConstant()
+        && s.constantValue() == 1L);
   }
 
   private boolean allConstant(Args call) {
@@ -272,31 +304,27 @@ final class ProxyMode implements DispatchMode {
     }
   }
 
-  /** Lazy size, stride and offset nodes for a tensor's symbolic metadata. */
+  /**
+   * Lazy accessor nodes for a tensor's symbolic metadata, in {@code track_tensor}'s order:
+   * sizes, strides, the element count, the storage offset.
+   */
   private void trackMetadata(TensorValue t, Node node) {
     for (int d = 0; d < t.dim(); d++) {
-      trackLazy(t.symSize(d), symSize, node, d);
+      trackLazy(t.symSize(d), symSize, List.of(node, (long) d));
     }
     for (int d = 0; d < t.dim(); d++) {
-      trackLazy(t.symStride(d), symStride, node, d);
+      trackLazy(t.symStride(d), symStride, List.of(node, (long) d));
     }
-    SymInt offset = t.symStorageOffset();
-    SymNode n = offset.node();
-    if (n != null && !offset.isConstant() && !symbols.containsKey(n)) {
-      Thunk thunk = new Thunk(() -> accessor(symStorageOffset, List.of(node), offset));
-      symbols.put(n, thunk);
-      if (n.expr() instanceof Sym s) {
-        expressions.putIfAbsent(s, thunk);
-      }
-    }
+    trackLazy(t.symNumel(), symNumel, List.of(node));
+    trackLazy(t.symStorageOffset(), symStorageOffset, List.of(node));
   }
 
-  private void trackLazy(SymInt value, OpOverload accessor, Node tensor, int dim) {
+  private void trackLazy(SymInt value, OpOverload accessor, List<Object> args) {
     SymNode n = value.node();
     if (n == null || value.isConstant() || symbols.containsKey(n)) {
       return;
     }
-    Thunk thunk = new Thunk(() -> accessor(accessor, List.of(tensor, (long) dim), value));
+    Thunk thunk = new Thunk(() -> accessor(accessor, args, value));
     symbols.put(n, thunk);
     if (n.expr() instanceof Sym s) {
       expressions.putIfAbsent(s, thunk);
@@ -377,10 +405,16 @@ final class ProxyMode implements DispatchMode {
     return n;
   }
 
-  /** FX's name for a node of this operator: the overload packet ({@code add}, {@code sum}). */
+  /**
+   * FX's name for a node of this operator: the overload packet ({@code add}, {@code sum}); a
+   * metadata accessor, which make_fx creates by its overload, is named by that ({@code
+   * sym_size_int}, {@code sym_numel_default}).
+   */
   static String nodeName(OpOverload op) {
-    if (op.namespace().equals("aten") && (op.name().equals("sym_size")
-        || op.name().equals("sym_stride"))) {
+    if (op.qualifiedName().equals("aten.sym_size.int")
+        || op.qualifiedName().equals("aten.sym_stride.int")
+        || op.qualifiedName().equals("aten.sym_numel.default")
+        || op.qualifiedName().equals("aten.sym_storage_offset.default")) {
       return op.name() + "_" + op.overloadName();
     }
     return op.name();

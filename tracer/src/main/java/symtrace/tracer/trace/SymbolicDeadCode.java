@@ -30,14 +30,27 @@ final class SymbolicDeadCode {
         || name.equals("aten.sym_storage_offset.default")) {
       return true;
     }
-    if (!PyScalars.isSymbolic(n.val())) {
+    if (!symbolic(n)) {
       return false;
     }
     for (Node input : n.inputs()) {
-      if (!PyScalars.isSymbolic(input.val())) {
+      if (!symbolic(input)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a node's value is a SymInt, SymFloat or SymBool; SymInt arithmetic whose result came
+   * out constant counts too (in PyTorch it is a SymInt whose expression is a number).
+   */
+  private static boolean symbolic(Node n) {
+    if (PyScalars.isSymbolic(n.val())) {
+      return true;
+    }
+    String ns = n.isCall() ? n.op().namespace() : "";
+    return (ns.equals("operator") || ns.equals("torch") || ns.equals("math"))
+        && PyScalars.isScalar(n.val());
   }
 }

@@ -3,15 +3,16 @@ package symtrace.tracer.ops.linalg;
 import java.util.List;
 import symtrace.symbolic.env.Provenance;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Contiguity;
 import symtrace.tracer.ops.Ops;
-import symtrace.tracer.tensor.ShapeRules;
 import symtrace.tracer.tensor.TensorError;
 import symtrace.tracer.tensor.TensorValue;
 
 /**
  * {@code aten.linear.default} as ATen's CompositeImplicitAutograd kernel writes it: a matrix
- * input with a bias is one {@code addmm(bias, input, weight.t())}; a contiguous input with a bias
- * is flattened to a matrix first ({@code reshape}, {@code addmm}, {@code view} back); anything
+ * input with a bias is one {@code addmm(bias, input, weight.t())}; a contiguous input with a
+ * contiguous vector bias is flattened to a matrix first ({@code reshape}, {@code addmm}, {@code
+ * view} back), contiguity asked of the bias and then of the input; anything
  * else is {@code matmul(input, weight.t())}, plus the bias out of place (under tracing every
  * tensor is subclass-like, so ATen takes its {@code add} branch).
  */
@@ -27,18 +28,26 @@ public final class Linear {
       throw TensorError.runtime("both arguments to linear need to be at least 1D, but they are "
           + input.dim() + "D and " + weight.dim() + "D");
     }
+    Provenance why = Provenance.of(a.op().toString());
     if (input.dim() == 2 && bias != null) {
       return ops.call("aten.addmm.default", bias, input, ops.call("aten.t.default", weight));
     }
-    if (bias != null) {
-      boolean contiguous = ShapeRules.of(Provenance.of(a.op().toString()))
-          .isContiguous(input.geometry());
-      if (contiguous && (input.dim() == 3 || bias.dim() == 1)) {
-        return flattened(input, weight, bias, ops);
-      }
+    if (bias != null && biasLikelyFusable(bias, ops, why)
+        && Contiguity.isContiguousOrFalse(input, ops, why)) {
+      return flattened(input, weight, bias, ops);
     }
     Object out = ops.call("aten.matmul.default", input, ops.call("aten.t.default", weight));
     return bias == null ? out : ops.call("aten.add.Tensor", out, bias);
+  }
+
+  /**
+   * {@code is_bias_likely_fusable}: a bias that is a vector (or squeezes to one) and is
+   * contiguous as far as its sizes decide.
+   */
+  private static boolean biasLikelyFusable(TensorValue bias, Ops ops, Provenance why) {
+    boolean vector = bias.dim() == 1
+        || ((TensorValue) ops.call("aten.squeeze.default", bias)).dim() == 1;
+    return vector && Contiguity.isContiguousOrFalse(bias, ops, why);
   }
 
   /** {@code _flatten_nd_linear}: all but the last dim folded into rows, then one addmm. */

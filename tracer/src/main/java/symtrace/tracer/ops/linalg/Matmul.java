@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import symtrace.symbolic.env.Provenance;
-import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.Ops;
 import symtrace.tracer.ops.PyScalars;
@@ -52,7 +51,7 @@ public final class Matmul {
     if (d1 == 2 && d2 == 2) {
       return ops.call("aten.mm.default", t1, t2);
     }
-    if (shouldFold(t1, t2, why)) {
+    if (shouldFold(t1, t2, ops, why)) {
       return folded(t1, t2, ops);
     }
     return batched(t1, t2, ops, why);
@@ -61,9 +60,12 @@ public final class Matmul {
   /**
    * {@code should_fold}: the larger operand has 3 or more dims, the other at most 2, the first
    * operand is not the matrix (that would need a copy back), and the larger one's leading dims
-   * are contiguous among themselves (or it is empty), each test a {@code guard_or_false}.
+   * are contiguous among themselves (or it is empty), each test a {@code guard_or_false}. The
+   * decomposition runs above the tracer, so its arithmetic is traced: the element count as a
+   * product of the sizes (make_fx decomposes {@code aten.sym_numel} into one), the expected
+   * strides, and each comparison, dims in order until one fails.
    */
-  static boolean shouldFold(TensorValue t1, TensorValue t2, Provenance why) {
+  static boolean shouldFold(TensorValue t1, TensorValue t2, Ops ops, Provenance why) {
     TensorValue big = t1.dim() >= t2.dim() ? t1 : t2;
     TensorValue small = big == t1 ? t2 : t1;
     if (!(big.dim() >= 3 && small.dim() <= 2)) {
@@ -72,25 +74,33 @@ public final class Matmul {
     if (t1.dim() == 2) {
       return false;
     }
-    if (big.symNumel().eq(0).guardOrFalse(why)) {
+    List<Object> shape = TracedSizes.range(big, 0, big.dim());
+    if (orFalse(ops.scalarBinary("eq", ops.product(shape), 0L), why)) {
       return true;
     }
-    List<SymInt> shape = big.symSizes();
-    List<SymInt> strides = big.symStrides();
     int n = shape.size();
     // expected[d]: the row-major stride of dim d among dims 1..n-1
-    SymInt[] expected = new SymInt[n];
-    expected[n - 1] = SymInt.of(1);
+    Object[] expected = new Object[n];
+    expected[n - 1] = 1L;
     for (int d = n - 2; d >= 0; d--) {
-      expected[d] = shape.get(d + 1).mul(expected[d + 1]);
+      expected[d] = ops.mul(shape.get(d + 1), expected[d + 1]);
     }
     for (int d = 0; d < n; d++) {
-      if (!(shape.get(d).eq(1).guardOrFalse(why)
-          || strides.get(d).eq(expected[d]).guardOrFalse(why))) {
+      Object stride = PyScalars.normalize(big.symStride(d));
+      if (!(orFalse(ops.scalarBinary("eq", shape.get(d), 1L), why)
+          || orFalse(ops.scalarBinary("eq", stride, expected[d]), why))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean orFalse(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrFalse(why);
+  }
+
+  private static boolean orTrue(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrTrue(why);
   }
 
   private static Object folded(TensorValue t1, TensorValue t2, Ops ops) {
@@ -123,20 +133,18 @@ public final class Matmul {
     int d2 = t2.dim();
     Object n = d1 > 1 ? TracedSizes.size(t1, d1 - 2) : 1L;
     Object m1 = TracedSizes.size(t1, d1 - 1);
-    List<SymInt> batch1 = t1.symSizes().subList(0, Math.max(d1 - 2, 0));
+    List<Object> batch1 = TracedSizes.range(t1, 0, Math.max(d1 - 2, 0));
     Object m2 = d2 > 1 ? TracedSizes.size(t2, d2 - 2) : TracedSizes.size(t2, d2 - 1);
     Object p = d2 > 1 ? TracedSizes.size(t2, d2 - 1) : 1L;
-    List<SymInt> batch2 = t2.symSizes().subList(0, Math.max(d2 - 2, 0));
-    if (d1 == 3 && d2 == 3 && batch1.get(0).ne(batch2.get(0)).guardOrTrue(why)) {
+    List<Object> batch2 = TracedSizes.range(t2, 0, Math.max(d2 - 2, 0));
+    if (d1 == 3 && d2 == 3
+        && orTrue(ops.scalarBinary("ne", batch1.get(0), batch2.get(0)), why)) {
       // PyTorch squeezes a broadcast batch of one only for an operand that requires grad;
       // the tests still run
-      batch1.get(0).eq(1).guardOrFalse(why);
-      batch2.get(0).eq(1).guardOrFalse(why);
+      orFalse(ops.scalarBinary("eq", batch1.get(0), 1L), why);
+      orFalse(ops.scalarBinary("eq", batch2.get(0), 1L), why);
     }
-    List<Object> batch = new ArrayList<>();
-    for (SymInt s : broadcastShapes(batch1, batch2, why)) {
-      batch.add(PyScalars.normalize(s));
-    }
+    List<Object> batch = broadcastShapes(batch1, batch2, ops, why);
     List<Object> size1 = new ArrayList<>(batch);
     size1.addAll(List.of(n, m1));
     Object batchProduct = TracedSizes.product(ops, batch);
@@ -171,32 +179,34 @@ public final class Matmul {
   /**
    * {@code torch.broadcast_shapes} as Python writes it: from the right, a size that is 1 or
    * equal to the result so far (each a {@code guard_or_false}) leaves it; otherwise the result
-   * must still be 1 and takes the size.
+   * must still be 1 and takes the size. Each comparison is traced.
    *
    * @throws TensorError {@code Shape mismatch: objects cannot be broadcast to a single shape}
    */
-  static List<SymInt> broadcastShapes(List<SymInt> a, List<SymInt> b, Provenance why) {
+  static List<Object> broadcastShapes(List<Object> a, List<Object> b, Ops ops,
+      Provenance why) {
     int ndim = Math.max(a.size(), b.size());
-    SymInt[] result = new SymInt[ndim];
-    Arrays.fill(result, SymInt.of(1));
-    for (List<SymInt> shape : List.of(a, b)) {
+    Object[] result = new Object[ndim];
+    Arrays.fill(result, 1L);
+    for (List<Object> shape : List.of(a, b)) {
       for (int i = 1; i <= shape.size(); i++) {
-        SymInt s = shape.get(shape.size() - i);
-        if (s.lt(0).guardBool(why)) {
+        Object s = shape.get(shape.size() - i);
+        if (PyScalars.truth(ops.scalarBinary("lt", s, 0L), why)) {
           throw TensorError.runtime("Trying to create tensor with negative dimension (" + s
               + "): (" + s + ")");
         }
-        SymInt current = result[ndim - i];
-        if (s.eq(1).guardOrFalse(why) || s.eq(current).guardOrFalse(why)) {
+        Object current = result[ndim - i];
+        if (orFalse(ops.scalarBinary("eq", s, 1L), why)
+            || orFalse(ops.scalarBinary("eq", s, current), why)) {
           continue;
         }
-        if (current.ne(1).guardBool(why)) {
+        if (PyScalars.truth(ops.scalarBinary("ne", current, 1L), why)) {
           throw TensorError.runtime(
               "Shape mismatch: objects cannot be broadcast to a single shape");
         }
         result[ndim - i] = s;
       }
     }
-    return Arrays.asList(result);
+    return new ArrayList<>(Arrays.asList(result));
   }
 }

@@ -1,0 +1,105 @@
+package symtrace.tracer.ops;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import symtrace.symbolic.env.Provenance;
+import symtrace.tracer.tensor.TensorValue;
+
+/**
+ * ATen's {@code computeStride} as the {@code reshape} composite runs it: the strides of a view
+ * of a tensor in a new shape (same element count), or empty when no view exists. It runs above
+ * the tracer, so its size arithmetic and comparisons go through {@link Ops} in ATen's order and
+ * a trace records them; each comparison is decided as a plain guarded bool.
+ *
+ * <p>The old dimensions split into chunks contiguous among themselves ({@code stride[i] ==
+ * size[i+1] * stride[i+1]}; a size-1 dimension never ends a chunk); a view exists when the new
+ * sizes split into chunks of the same element counts, in order. With zero elements any strides
+ * do: the old ones when the shape is unchanged, else contiguous ones.
+ */
+final class ViewStrides {
+  private ViewStrides() {}
+
+  static Optional<List<Object>> of(TensorValue self, List<Object> shape, Ops ops,
+      Provenance why) {
+    int ndim = self.dim();
+    if (ndim == 0) {
+      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(shape.size(), 1L)));
+    }
+    List<Object> sizes = new ArrayList<>(ndim);
+    List<Object> strides = new ArrayList<>(ndim);
+    for (int d = 0; d < ndim; d++) {
+      sizes.add(PyScalars.normalize(self.symSize(d)));
+      strides.add(PyScalars.normalize(self.symStride(d)));
+    }
+    // c10::multiply_integers: a product of its own, not the tensor's element count
+    boolean zeroNumel = holds(ops.scalarBinary("eq", ops.product(sizes), 0L), why);
+    if (zeroNumel && sameSizes(sizes, shape, ops, why)) {
+      return Optional.of(strides);
+    }
+    Object[] newStrides = new Object[shape.size()];
+    if (zeroNumel) {
+      for (int d = shape.size() - 1; d >= 0; d--) {
+        newStrides[d] = d == shape.size() - 1 ? 1L
+            : ops.mul(atLeastOne(ops, shape.get(d + 1)), newStrides[d + 1]);
+      }
+      return Optional.of(Arrays.asList(newStrides));
+    }
+    int viewD = shape.size() - 1;
+    Object chunkBaseStride = strides.get(ndim - 1);
+    Object tensorNumel = 1L;
+    Object viewNumel = 1L;
+    for (int tensorD = ndim - 1; tensorD >= 0; tensorD--) {
+      tensorNumel = ops.mul(tensorNumel, sizes.get(tensorD));
+      boolean chunkEnds = tensorD == 0
+          || (holds(ops.scalarBinary("ne", sizes.get(tensorD - 1), 1L), why)
+              && holds(ops.scalarBinary("ne", strides.get(tensorD - 1),
+                  ops.mul(tensorNumel, chunkBaseStride)), why));
+      if (!chunkEnds) {
+        continue;
+      }
+      while (viewD >= 0
+          && (holds(ops.scalarBinary("lt", viewNumel, tensorNumel), why)
+              || holds(ops.scalarBinary("eq", shape.get(viewD), 1L), why))) {
+        newStrides[viewD] = ops.mul(viewNumel, chunkBaseStride);
+        viewNumel = ops.mul(viewNumel, shape.get(viewD));
+        viewD--;
+      }
+      if (holds(ops.scalarBinary("ne", viewNumel, tensorNumel), why)) {
+        return Optional.empty();
+      }
+      if (tensorD > 0) {
+        chunkBaseStride = strides.get(tensorD - 1);
+        tensorNumel = 1L;
+        viewNumel = 1L;
+      }
+    }
+    if (viewD != -1) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.asList(newStrides));
+  }
+
+  /** {@code SymIntArrayRef::equals}: the same length and each size equal (guarded). */
+  private static boolean sameSizes(List<Object> a, List<Object> b, Ops ops, Provenance why) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!holds(ops.scalarBinary("eq", a.get(i), b.get(i)), why)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object atLeastOne(Ops ops, Object size) {
+    return PyScalars.isSymbolic(size) ? ops.call("torch.sym_max", size, 1L)
+        : Math.max((Long) size, 1L);
+  }
+
+  private static boolean holds(Object condition, Provenance why) {
+    return PyScalars.truth(condition, why);
+  }
+}
