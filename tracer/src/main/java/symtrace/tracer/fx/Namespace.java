@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * <p>Names are never freed: an erased node keeps its name taken, as in FX.
  */
 final class Namespace {
-  /** Candidates that are already identifiers: a base and an optional {@code _N} suffix. */
-  private static final Pattern NAME = Pattern.compile("^([a-zA-Z_][0-9a-zA-Z_]*?)(?:_(\\d+))?$");
   private static final Pattern ILLEGAL = Pattern.compile("[^0-9a-zA-Z_]+");
 
   /** Python 3.11's keywords and {@code builtins.__dict__}, and FX's registered globals. */
@@ -74,8 +71,7 @@ final class Namespace {
     if (obj != null && objectNames.containsKey(obj)) {
       return objectNames.get(obj);
     }
-    Matcher m = NAME.matcher(candidate);
-    if (!m.matches()) {
+    if (!isIdentifier(candidate)) {
       candidate = ILLEGAL.matcher(candidate).replaceAll("_");
       if (candidate.isEmpty()) {
         candidate = "_unnamed";
@@ -83,11 +79,15 @@ final class Namespace {
       if (Character.isDigit(candidate.charAt(0))) {
         candidate = "_" + candidate;
       }
-      m = NAME.matcher(candidate);
-      m.matches();
     }
-    String base = m.group(1);
-    String suffix = m.group(2);
+    // The base and the optional _N suffix: FX's regex (.*)_(\d+)$ with a non-empty base.
+    int underscore = candidate.lastIndexOf('_');
+    boolean suffixed = underscore > 0 && underscore < candidate.length() - 1;
+    for (int i = underscore + 1; suffixed && i < candidate.length(); i++) {
+      suffixed = candidate.charAt(i) >= '0' && candidate.charAt(i) <= '9';
+    }
+    String base = suffixed ? candidate.substring(0, underscore) : candidate;
+    String suffix = suffixed ? candidate.substring(underscore + 1) : null;
     int num;
     if (suffix == null || used.contains(candidate)) {
       // FX looks the count up under the whole candidate, not its base.
@@ -109,6 +109,20 @@ final class Namespace {
       objectNames.put(obj, candidate);
     }
     return candidate;
+  }
+
+  private static boolean isIdentifier(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** FX's registered globals may take their own name ({@code torch} is the module itself). */

@@ -14,6 +14,7 @@ final class SymbolicDeadCode {
   private SymbolicDeadCode() {}
 
   static void eliminate(Graph graph) {
+    // Backwards, so a node freed by erasing its only user is seen after that user.
     List<Node> nodes = graph.nodes();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       Node n = nodes.get(i);
