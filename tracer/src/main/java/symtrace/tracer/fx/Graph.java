@@ -207,6 +207,21 @@ public final class Graph implements Iterable<Node> {
     return changed;
   }
 
+  /**
+   * Removes, from the last node to the first, every call node nothing uses and {@code
+   * removable} accepts (make_fx's dead-code rule); erasing a node can free its inputs, which
+   * are seen after it.
+   */
+  public void eliminateDeadCode(java.util.function.Predicate<Node> removable) {
+    for (Node n = root.prev; n != root; ) {
+      Node prev = n.prev;
+      if (n.isCall() && n.users().isEmpty() && removable.test(n)) {
+        erase(n);
+      }
+      n = prev;
+    }
+  }
+
   public int size() {
     return size;
   }

@@ -216,8 +216,17 @@ public final class Node {
   }
 
   void unregisterUses() {
-    for (Node input : inputs()) {
-      input.users.remove(this);
+    unregister(args);
+    unregister(kwargs.values());
+  }
+
+  private void unregister(Iterable<?> values) {
+    for (Object v : values) {
+      if (v instanceof Node n) {
+        n.users.remove(this);
+      } else if (v instanceof List<?> l) {
+        unregister(l);
+      }
     }
   }
 

@@ -3,6 +3,9 @@ package symtrace.tracer.trace;
 import java.util.List;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.Node;
+import symtrace.symbolic.value.SymBool;
+import symtrace.symbolic.value.SymFloat;
+import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.PyScalars;
 
 /**
@@ -14,14 +17,7 @@ final class SymbolicDeadCode {
   private SymbolicDeadCode() {}
 
   static void eliminate(Graph graph) {
-    // Backwards, so a node freed by erasing its only user is seen after that user.
-    List<Node> nodes = graph.nodes();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      Node n = nodes.get(i);
-      if (n.isCall() && n.users().isEmpty() && removable(n)) {
-        graph.erase(n);
-      }
-    }
+    graph.eliminateDeadCode(SymbolicDeadCode::removable);
   }
 
   private static boolean removable(Node n) {
@@ -34,8 +30,13 @@ final class SymbolicDeadCode {
     if (!symbolic(n)) {
       return false;
     }
-    for (Node input : n.inputs()) {
-      if (!symbolic(input)) {
+    return symbolicInputs(n.args()) && symbolicInputs(n.kwargs().values());
+  }
+
+  private static boolean symbolicInputs(Iterable<?> values) {
+    for (Object v : values) {
+      if (v instanceof Node input ? !symbolic(input)
+          : v instanceof List<?> l && !symbolicInputs(l)) {
         return false;
       }
     }
@@ -47,7 +48,10 @@ final class SymbolicDeadCode {
    * out constant counts too (in PyTorch it is a SymInt whose expression is a number).
    */
   private static boolean symbolic(Node n) {
-    if (PyScalars.isSymbolic(n.val())) {
+    // A type test, as PyTorch's isinstance(val, py_sym_types): reading a SymInt's expression
+    // would apply the ShapeEnv's replacements, for each of thousands of nodes.
+    Object v = n.val();
+    if (v instanceof SymInt || v instanceof SymFloat || v instanceof SymBool) {
       return true;
     }
     String ns = n.isCall() ? n.op().namespace() : "";
