@@ -34,6 +34,11 @@ public final class GuardsCommand implements Callable<Integer> {
       description = "text or json (default ${DEFAULT-VALUE}).")
   private String format;
 
+  @Option(names = "--minimize",
+      description = "Print the irredundant equivalent guard set (proved by Z3); each dropped"
+          + " guard is listed with the guards that imply it.")
+  private boolean minimize;
+
   @Option(names = "--check", paramLabel = "SPECS",
       description = "Also say which guards this input fails, e.g. 'x=f32[3,3]'.")
   private String check;
@@ -55,6 +60,9 @@ public final class GuardsCommand implements Callable<Integer> {
           TraceGuards.of(trace).failing(c.names(), c.values()).forEach(failed::add);
         }
         out.println(json.toString());
+      } else if (minimize) {
+        out.println("irredundant guards (" + report.minimized().size() + "):");
+        report.minimized().forEach(g -> out.println("  " + g));
       } else {
         out.print(report.toText());
         if (check != null) {

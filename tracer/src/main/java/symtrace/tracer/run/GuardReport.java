@@ -148,6 +148,28 @@ public final class GuardReport {
     return name;
   }
 
+  /**
+   * The irredundant equivalent set (Z3): every guard the others do not imply, in Python form,
+   * in the order they were recorded; empty when the report was made without proofs.
+   */
+  public List<String> minimized() {
+    List<String> out = new ArrayList<>();
+    if (minimization == null) {
+      for (Guard g : guards) {
+        out.add(python.get(g));
+      }
+      return out;
+    }
+    java.util.Set<Expr> kept = new java.util.HashSet<>(minimization.kept());
+    java.util.Set<Expr> seen = new java.util.HashSet<>();
+    for (Guard g : guards) {
+      if (kept.contains(g.expr()) && seen.add(g.expr())) {
+        out.add(python.get(g));
+      }
+    }
+    return out;
+  }
+
   /** The guards as {@code produce_guards} gives them (PyTorch's text and order). */
   public List<String> produceGuards() {
     return produced.produced();
@@ -241,6 +263,8 @@ public final class GuardReport {
       putLocation(o, a.provenance());
       o.put("reason", a.provenance() == null ? "unknown" : a.provenance().reason());
     }
+    ArrayNode min = root.putArray("minimized");
+    minimized().forEach(min::add);
     ArrayNode pg = root.putArray("produce_guards");
     produced.produced().forEach(pg::add);
     ArrayNode sg = root.putArray("show_guards");

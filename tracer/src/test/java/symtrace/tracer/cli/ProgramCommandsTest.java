@@ -65,6 +65,22 @@ class ProgramCommandsTest {
   }
 
   @Test
+  void minimizeKeepsTheGuardsTheOthersDoNotImply() throws IOException {
+    CommandRun r = CommandRun.symtrace("guards", program("scalar_int_input"), "--minimize");
+    assertEquals(0, r.status(), r.err());
+    // Ne(n, -1) follows from n >= 0, and Ne(n, 0) from the divisibility guard (n % 0 is
+    // undefined): four recorded guards, two needed.
+    assertEquals("irredundant guards (2):\n  L['n'] >= 0\n"
+        + "  ((L['x'].size()[0]*L['x'].size()[1]) % L['n']) == 0\n", r.out());
+    JsonNode json = JSON.readTree(CommandRun.symtrace("guards", program("scalar_int_input"),
+        "--format", "json").out());
+    assertEquals(4, json.path("guards").size());
+    assertEquals(2, json.path("minimized").size());
+    assertEquals(2, java.util.stream.StreamSupport.stream(json.path("guards").spliterator(),
+        false).filter(g -> g.path("redundant").asBoolean()).count());
+  }
+
+  @Test
   void runFollowsTheCliContract() throws IOException {
     CommandRun r = CommandRun.symtrace("run", program("branch_on_size"), "--eval", "x=f32[9,3]",
         "--eval", "x=f32[3,3]", "--format", "json");
