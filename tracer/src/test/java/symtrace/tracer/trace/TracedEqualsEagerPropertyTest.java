@@ -28,7 +28,9 @@ import symtrace.tracer.tensor.data.OutputComparison;
  * make_fx's defining property (PyTorch's {@code TestGenericProxyTensorSymbolic}: trace once,
  * rerun on fresh inputs, compare with eager): a graph traced symbolically at example inputs
  * computes what eager execution computes at any inputs its guards accept; inputs its guards
- * reject trace again to a graph that equals eager there.
+ * reject trace again to a graph that equals eager there and whose own guards accept them. Where
+ * the guards accept inputs that eager execution rejects (index values out of range), the graph
+ * raises the same error.
  *
  * <p>Programs are the conformance suite's plus a few of this test's own; new input shapes come
  * from a fixed seed, either keeping the example's equal sizes equal (which the guards mostly
@@ -117,7 +119,10 @@ class TracedEqualsEagerPropertyTest {
         try {
           eager = runner.eager(runner.inputs(spec));
         } catch (RuntimeException e) {
-          invalid++; // the program itself rejects these shapes
+          invalid++; // the program itself rejects these shapes (or these index values)
+          if (guards.failing(in.names(), in.values()).isEmpty()) {
+            sameError(runner.file() + " at " + spec, e, trace, in).ifPresent(failures::add);
+          }
           continue;
         }
         List<String> failing = guards.failing(in.names(), in.values());
@@ -131,6 +136,10 @@ class TracedEqualsEagerPropertyTest {
           } catch (RuntimeException e) {
             failures.add(runner.file() + " at " + spec + ": retrace failed: " + e);
             continue;
+          }
+          List<String> own = TraceGuards.of(used).failing(in.names(), in.values());
+          if (!own.isEmpty()) {
+            failures.add(runner.file() + " at " + spec + ": its own trace's guards reject it: " + own);
           }
         }
         compare(runner.file() + " at " + spec + (failing.isEmpty() ? "" : " (retraced)"),
@@ -150,6 +159,20 @@ class TracedEqualsEagerPropertyTest {
         "valid cases " + valid + ", invalid " + invalid);
     assertTrue(accepted >= valid / 4, "accepted " + accepted + " of " + valid);
     assertTrue(rejected >= valid / 10, "rejected " + rejected + " of " + valid);
+  }
+
+  /**
+   * Inputs the guards accept but eager execution rejects (an index out of range: data, not
+   * shapes) must make the graph raise the same error; the program's error adds its location.
+   */
+  private static Optional<String> sameError(String what, RuntimeException eager, Trace trace, Inputs in) {
+    try {
+      ProgramRunner.runGraph(trace.module(), in);
+    } catch (RuntimeException graph) {
+      return eager.getMessage().endsWith(graph.getMessage()) ? Optional.empty()
+          : Optional.of(what + ": eager raised " + eager.getMessage() + ", the graph " + graph.getMessage());
+    }
+    return Optional.of(what + ": eager raised " + eager.getMessage() + " but the graph ran");
   }
 
   private static Optional<String> compare(String what, Object eager, Trace trace, Inputs in) {
