@@ -98,18 +98,12 @@ final class SymbolicProxies {
   }
 
   /**
-   * One tracked value per distinct expression: the earliest node already in the graph, else the
-   * first lazy one made. The map's order is that preference order.
+   * One tracked value per distinct expression: the first tracked whose node is already in the
+   * graph, else the first lazy one. The map's order is that preference order.
    */
-  private Map<Expr, TrackedValue> preferred(List<TrackedValue> all) {
-    Map<Node, Integer> position = new HashMap<>();
-    for (Node n : graph) {
-      position.put(n, position.size());
-    }
+  private static Map<Expr, TrackedValue> preferred(List<TrackedValue> all) {
     List<TrackedValue> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.<TrackedValue>comparingInt(
-            t -> t.node().isForced() ? position.getOrDefault(t.node().force(), Integer.MAX_VALUE - 1)
-                : Integer.MAX_VALUE)
+    sorted.sort(Comparator.comparing((TrackedValue t) -> !t.node().isForced())
         .thenComparingLong(t -> t.node().order()));
     Map<Expr, TrackedValue> out = new LinkedHashMap<>();
     for (TrackedValue t : sorted) {
