@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import symtrace.symbolic.value.SymInt;
@@ -34,10 +35,10 @@ class UntrackedSymbolsTest {
     return out;
   }
 
+  /** The sizes of the tensor the graph returns for real inputs. */
   private static List<Long> sizesOfRun(Trace t, Object... inputs) {
     Object out = new Interpreter(t.module(), Dispatcher.standard()).run(List.of(inputs));
-    return ((Tensor) out).sizes().length == 0 ? List.of()
-        : java.util.Arrays.stream(((Tensor) out).sizes()).boxed().toList();
+    return Arrays.stream(((Tensor) out).sizes()).boxed().toList();
   }
 
   private static Tensor zeros(long... sizes) {
@@ -96,8 +97,9 @@ class UntrackedSymbolsTest {
       SymInt s0 = x.symSize(0);
       SymInt s1 = x.symSize(1);
       SymInt s2 = w.symSize(0);
+      TensorValue flatAgain = (TensorValue) ctx.ops().call("aten.view.default", x, List.of(-1L));
       stash.addAll(List.of(flat, w, s0.mul(s1).add(2), s0.mul(s1).add(s2), s0.mul(s1.mul(s2)),
-          s0.mul(s2)));
+          s0.mul(s2), flatAgain));
       return flat;
     }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("x", zeros(2, 3)), new MakeFx.Input("w", zeros(4))));
     return stash;
@@ -113,6 +115,22 @@ class UntrackedSymbolsTest {
         "add = operator.add[2, sym_size_int]",
         "zeros = aten.zeros.default[[add]]"), calls(t));
     assertEquals(List.of(37L), sizesOfRun(t, zeros(35)));
+  }
+
+  @Test
+  void aRebuiltValueReadsTheSizeTheGraphAlreadyHolds() {
+    List<Object> stash = stashFromFirstGraph();
+    // a and b both have size s0*s1; b's is read first, so the rebuilt s0*s1 + 2 reads it too
+    // rather than keeping a alive for a new accessor.
+    Trace t = MakeFx.trace((ctx, in) -> {
+      Object rows = ctx.ops().add(((TensorValue) in.get(1)).symSize(0), 1L);
+      return PyTuple.of(ctx.ops().call("aten.zeros.default", List.of(stash.get(2))), rows);
+    }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("a", stash.get(0)), new MakeFx.Input("b", stash.get(6))));
+    assertEquals(List.of(
+        "sym_size_int = aten.sym_size.int[b_1, 0]",
+        "add = operator.add[sym_size_int, 1]",
+        "add_1 = operator.add[2, sym_size_int]",
+        "zeros = aten.zeros.default[[add_1]]"), calls(t));
   }
 
   @Test
