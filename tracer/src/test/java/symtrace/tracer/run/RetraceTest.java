@@ -76,8 +76,10 @@ class RetraceTest {
         .matcher(code);
     StringBuilder out = new StringBuilder();
     while (id.find()) {
+      // After a dot an identifier is an attribute (torch.ops.aten.mul.Tensor), not a node.
+      boolean attribute = id.start() > 0 && code.charAt(id.start() - 1) == '.';
       id.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-          names.getOrDefault(id.group(), id.group())));
+          attribute ? id.group() : names.getOrDefault(id.group(), id.group())));
     }
     id.appendTail(out);
     return out.toString();
