@@ -17,9 +17,6 @@ import symtrace.tracer.tensor.TensorValue;
  * {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and {@code triu}.
  */
 final class ShapeOps implements OpGroup {
-  /** The memory format a composite passes to {@code clone}, as schemas write it. */
-  private static final String CONTIGUOUS_FORMAT = "contiguous_format";
-
   @Override
   public void register(OpRegistry.Builder r) {
     r.composite("reshape(Tensor(a) self, SymInt[] shape) -> Tensor(a)", ShapeOps::reshape);
@@ -130,7 +127,7 @@ final class ShapeOps implements OpGroup {
     if (ViewStrides.of(self, shape, ops, c.why()).isPresent()) {
       return ops.call("aten.view.default", self, shape);
     }
-    return ops.call("aten._unsafe_view.default", clone(ops, self, CONTIGUOUS_FORMAT), shape);
+    return ops.call("aten._unsafe_view.default", clone(ops, self, MemoryFormat.CONTIGUOUS), shape);
   }
 
   /**
