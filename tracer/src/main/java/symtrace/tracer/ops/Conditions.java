@@ -9,9 +9,9 @@ import symtrace.tracer.tensor.TensorError;
 /**
  * The ways PyTorch's shape code decides a size condition, each with the provenance its guards
  * carry: {@code bool(c)} ({@link #holds}), {@code guard_or_false} ({@link #orFalse}), {@code
- * guard_size_oblivious} ({@link #sizeOblivious}), {@code statically_known_true} ({@link
- * #knownTrue}) and {@code torch._check} ({@link #check}, which defers a runtime assert instead
- * of failing on unbacked sizes). On the constant SymInts of real tensors every one is plain
+ * guard_or_true} ({@link #orTrue}), {@code guard_size_oblivious} ({@link #sizeOblivious}),
+ * {@code statically_known_true} ({@link #knownTrue}) and {@code torch._check} ({@link #check},
+ * which defers a runtime assert instead of failing on unbacked sizes). On the constant SymInts of real tensors every one is plain
  * arithmetic, so a kernel and a meta rule can share one rule.
  */
 final class Conditions {
@@ -45,6 +45,10 @@ final class Conditions {
 
   boolean orFalse(SymBool c) {
     return c.guardOrFalse(why());
+  }
+
+  boolean orTrue(SymBool c) {
+    return c.guardOrTrue(why());
   }
 
   boolean sizeOblivious(SymBool c) {

@@ -17,8 +17,6 @@ import symtrace.tracer.tensor.TensorValue;
  * {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and {@code triu}.
  */
 final class ShapeOps implements OpGroup {
-  /** The memory format a composite passes to {@code clone}, as schemas write it. */
-
   @Override
   public void register(OpRegistry.Builder r) {
     r.composite("reshape(Tensor(a) self, SymInt[] shape) -> Tensor(a)", ShapeOps::reshape);
@@ -194,8 +192,11 @@ final class ShapeOps implements OpGroup {
   }
 
   /**
-   * {@code narrow(dim, start, length)}: ATen's checks, then {@code slice(dim, start, start +
-   * length)}; a negative start counts from the end.
+   * {@code narrow(dim, start, length)} as ATen's {@code narrow_symint} writes it, every check
+   * through SymInts so a trace records it: the length non-negative, {@code -size <= start <=
+   * size} (one condition), then, when the start's sign is known, {@code slice(dim, start, start +
+   * length)} with a negative start counted from the end; an unbacked start is bounds-checked
+   * without converting it.
    */
   private static Object narrow(Args args, Ops ops) {
     TensorValue self = args.tensor(0);
@@ -210,19 +211,45 @@ final class ShapeOps implements OpGroup {
     Object cur = size(self, ShapeRules.wrapDim(dim, self.dim()));
     Object start = PyScalars.normalize(args.get(2));
     Object lowest = neg(ops, cur);
-    if (!(truth(ops.scalarBinary("le", lowest, start), c)
-        && truth(ops.scalarBinary("le", start, cur), c))) {
+    Object inRange = ops.scalarBinary("and_", ops.scalarBinary("le", lowest, start),
+        ops.scalarBinary("le", start, cur));
+    if (!PyScalars.toSymBool(inRange).expectTrue(c.why())) {
       throw TensorError.index("start out of range (expected to be in range of [" + lowest + ", "
           + cur + "], but got " + start + ")");
     }
-    if (truth(ops.scalarBinary("lt", start, 0L), c)) {
-      start = ops.add(start, cur);
+    boolean negative = c.orFalse(PyScalars.toSymBool(ops.scalarBinary("lt", start, 0L)));
+    boolean nonNegative = c.orFalse(PyScalars.toSymBool(ops.scalarBinary("ge", start, 0L)));
+    if (negative || nonNegative) {
+      Object from = negative ? ops.add(start, cur) : start;
+      c.check(PyScalars.toSymBool(ops.scalarBinary("le", from, ops.sub(cur, length))),
+          () -> exceeds(from, length, cur));
+      return ops.call("aten.slice.Tensor", self, dim, from, ops.add(from, length), 1L);
     }
     Object from = start;
-    c.check(PyScalars.toSymBool(ops.scalarBinary("le", from, ops.sub(cur, length))),
-        () -> TensorError.runtime("start (" + from + ") + length (" + length
-            + ") exceeds dimension size (" + cur + ")."));
-    return ops.call("aten.slice.Tensor", self, dim, from, ops.add(from, length), 1L);
+    Object end = ops.add(start, length);
+    Object fits = ops.scalarBinary("or_",
+        ops.scalarBinary("and_", ops.scalarBinary("lt", start, 0L),
+            ops.scalarBinary("le", end, 0L)),
+        ops.scalarBinary("and_", ops.scalarBinary("ge", start, 0L),
+            ops.scalarBinary("le", end, cur)));
+    c.check(PyScalars.toSymBool(fits), () -> exceeds(from, length, cur));
+    if (c.orFalse(PyScalars.toSymBool(ops.scalarBinary("ne", end, 0L)))) {
+      return ops.call("aten.slice.Tensor", self, dim, start, end, 1L);
+    }
+    // a negative start with start + length == 0 ends at the size, not at 0
+    Object different = PyScalars.toSymBool(ops.scalarBinary("and_",
+        ops.scalarBinary("lt", start, 0L), ops.scalarBinary("eq", end, 0L))).toSymInt();
+    TensorValue result = (TensorValue) ops.call("aten.slice.Tensor", self, dim, start,
+        ops.add(end, ops.mul(PyScalars.normalize(different), cur)), 1L);
+    Object newSize = size(result, ShapeRules.wrapDim(dim, self.dim()));
+    c.check(PyScalars.toSymBool(ops.scalarBinary("eq", newSize, length)),
+        () -> TensorError.runtime(""));
+    return result;
+  }
+
+  private static TensorError exceeds(Object start, Object length, Object cur) {
+    return TensorError.runtime("start (" + start + ") + length (" + length
+        + ") exceeds dimension size (" + cur + ").");
   }
 
   /** {@code contiguous()}: the tensor itself when it is contiguous, else a contiguous clone. */

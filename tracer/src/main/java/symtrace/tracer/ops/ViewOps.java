@@ -104,37 +104,9 @@ final class ViewOps implements OpGroup {
     return a.isNone(i) ? null : a.symInt(i);
   }
 
-  /**
-   * {@code view}: the shape's {@code -1} inferred as PyTorch's reference does, then the view. A
-   * tensor whose strides are known to be row-major gets row-major strides in the new shape,
-   * which is what ATen's {@code computeStride} gives it, without comparing sizes; any other
-   * layout goes through {@code computeStride}.
-   */
+  /** {@code view}: the layout PyTorch's fake tensors give it ({@link ReshapeView}). */
   private static Geometry viewLayout(TensorValue self, Args args, Conditions c) {
-    Geometry g = self.geometry();
-    List<SymInt> shape = InferSize.of(args.symIntList(1), g.numel(), c);
-    List<SymInt> rowMajor = rowMajorStrides(g.sizes(), c);
-    for (int d = 0; d < g.dim(); d++) {
-      if (!c.knownTrue(g.stride(d).eq(rowMajor.get(d)))) {
-        return rules(c).view(g, shape);
-      }
-    }
-    return new Geometry(shape, rowMajorStrides(shape, c), g.storageOffset());
-  }
-
-  /**
-   * Row-major strides, a size 0 counting as 1 ({@code make_contiguous_strides_for}); a size
-   * known to be positive multiplies as itself rather than as {@code Max(1, s)}.
-   */
-  private static List<SymInt> rowMajorStrides(List<SymInt> sizes, Conditions c) {
-    SymInt[] out = new SymInt[sizes.size()];
-    SymInt stride = SymInt.of(1);
-    for (int d = sizes.size() - 1; d >= 0; d--) {
-      out[d] = stride;
-      SymInt s = sizes.get(d);
-      stride = stride.mul(c.knownTrue(s.ge(1)) ? s : s.max(SymInt.of(1)));
-    }
-    return Arrays.asList(out);
+    return ReshapeView.of(self, args.symIntList(1), c);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.lang.PyTuple;
+import symtrace.tracer.ops.Ops;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.Device;
@@ -46,7 +47,7 @@ final class Indexing {
       return select(self, 0, index, 0);
     }
     if (index instanceof PySlice s) {
-      return slice(self, 0, s);
+      return slice(self, 0, s, false);
     }
     if (index instanceof Boolean b) {
       TensorValue r = unsqueeze(self, 0);
@@ -78,7 +79,7 @@ final class Indexing {
       return;
     }
     if (index instanceof PySlice s) {
-      copyTo(slice(self, 0, s), v);
+      copyTo(slice(self, 0, s, true), v);
       return;
     }
     Sliced s = applySlicing(self, asTuple(index));
@@ -86,10 +87,10 @@ final class Indexing {
       copyTo(s.result(), v);
       return;
     }
-    List<SymInt> sizes = v.symSizes();
-    List<SymInt> stripped = stripLeadingOnes(sizes);
-    TensorValue values = stripped.size() == sizes.size() ? v
-        : (TensorValue) aten.call("view.default", v, sizeList(stripped));
+    List<Object> sizes = sizeList(v.symSizes());
+    List<Object> stripped = stripLeadingOnes(sizes);
+    TensorValue values = sameSizes(sizes, stripped) ? v
+        : (TensorValue) aten.call("view.default", v, stripped);
     aten.call("index_put_.default", s.result(), trimmed(s.indices()), values);
   }
 
@@ -122,7 +123,7 @@ final class Indexing {
         // PyNumber_Index: a SymInt inside a tuple index is specialized.
         result = select(result, dim[0], s.isConstant() ? s.constantValue() : s.guardInt(WHY), i);
       } else if (obj instanceof PySlice s) {
-        result = slice(result, dim[0], s);
+        result = slice(result, dim[0], s, true);
         dim[0]++;
         padIfAdvanced(indices, 1);
       } else if (obj == PyEllipsis.INSTANCE) {
@@ -184,35 +185,57 @@ final class Indexing {
     return out;
   }
 
-  /** {@code applySelect}: bounds checked through SymInts, then {@code select.int}. */
+  /**
+   * {@code applySelect}: the bounds checked through SymInts ({@code size > -1 - index and size >
+   * index}, traced), then {@code select.int}.
+   */
   private TensorValue select(TensorValue self, int dim, Object index, int realDim) {
     if (self.dim() == 0) {
       throw PythonError.indexError("invalid index of a 0-dim tensor. Use `tensor.item()` in"
           + " Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
     }
+    Ops ops = aten.ops();
     Object i = PyScalars.normalize(index);
     Object size = PyScalars.normalize(self.symSize(dim));
-    Object above = aten.scalar("gt", size, aten.scalar("sub", -1L, i));
-    Object inBounds = aten.scalar("and_", above, aten.scalar("gt", size, i));
-    if (!Aten.expect(inBounds, WHY)) {
+    Object inBounds = ops.scalarBinary("and_", ops.scalarBinary("gt", size, ops.sub(-1L, i)),
+        ops.scalarBinary("gt", size, i));
+    if (!PyScalars.toSymBool(inBounds).expectTrue(WHY)) {
       throw PythonError.indexError("index " + index + " is out of bounds for dimension "
           + realDim + " with size " + size);
     }
     return aten.tensor("select.int", self, (long) dim, PyScalars.normalize(index));
   }
 
-  /** {@code applySlice}: None bounds as Python fills them, a positive step required. */
-  private TensorValue slice(TensorValue self, int dim, PySlice s) {
+  /**
+   * {@code applySlice}: None bounds as Python fills them, a positive step required; unless the
+   * optimization is off (a lone slice read, {@code x[a:b]}), a slice that provably covers the
+   * whole dimension ({@code start == 0} and {@code size == stop} statically known, step 1; the
+   * tests are traced, and record no guard) is the tensor itself.
+   */
+  private TensorValue slice(TensorValue self, int dim, PySlice s, boolean optimize) {
+    Ops ops = aten.ops();
     Object step = s.step() == null ? (Object) 1L : sliceIndex(s.step());
     if (Long.valueOf(0).equals(step)) {
       throw PythonError.valueError("slice step cannot be zero");
     }
-    if (!Aten.expect(aten.scalar("gt", step, 0L), WHY)) {
+    if (!PyScalars.toSymBool(ops.scalarBinary("gt", step, 0L)).expectTrue(WHY)) {
       throw PythonError.valueError("step must be greater than zero");
     }
     Object start = s.start() == null ? (Object) 0L : sliceIndex(s.start());
     Object stop = s.stop() == null ? (Object) INDEX_MAX : sliceIndex(s.stop());
+    if (optimize) {
+      Object length = PyScalars.normalize(self.symSize(dim));
+      if (knownTrue(ops.scalarBinary("eq", start, 0L))
+          && knownTrue(ops.scalarBinary("eq", length, stop))
+          && PyScalars.truth(ops.scalarBinary("eq", step, 1L), WHY)) {
+        return self;
+      }
+    }
     return aten.tensor("slice.Tensor", self, (long) dim, start, stop, step);
+  }
+
+  private static boolean knownTrue(Object condition) {
+    return PyScalars.toSymBool(condition).staticallyKnownTrue();
   }
 
   private static Object sliceIndex(Object v) {
@@ -312,7 +335,8 @@ final class Indexing {
 
   /** {@code copy_to}: {@code copy_} for equal shapes, {@code fill_} for a scalar, else broadcast. */
   private void copyTo(TensorValue dst, TensorValue src) {
-    if (sameSizes(dst.symSizes(), src.symSizes())) {
+    List<Object> dstSizes = sizeList(dst.symSizes());
+    if (sameSizes(dstSizes, sizeList(src.symSizes()))) {
       aten.call("copy_.default", dst, src);
       return;
     }
@@ -321,34 +345,33 @@ final class Indexing {
       return;
     }
     TensorValue view = (TensorValue) aten.call("view.default", src,
-        sizeList(stripLeadingOnes(src.symSizes())));
-    TensorValue expanded = sameSizes(view.symSizes(), dst.symSizes()) ? view
-        : (TensorValue) aten.call("expand.default", view, sizeList(dst.symSizes()));
+        stripLeadingOnes(sizeList(src.symSizes())));
+    // expand_inplace
+    TensorValue expanded = sameSizes(dstSizes, sizeList(view.symSizes())) ? view
+        : (TensorValue) aten.call("expand.default", view, dstSizes);
     aten.call("copy_.default", dst, expanded);
   }
 
-  /** {@code SymIntArrayRef::equals}: the same length and each size equal (guarded). */
-  private boolean sameSizes(List<SymInt> a, List<SymInt> b) {
+  /** {@code SymIntArrayRef::equals}: the same length and each size equal (traced, guarded). */
+  private boolean sameSizes(List<Object> a, List<Object> b) {
     if (a.size() != b.size()) {
       return false;
     }
     for (int i = 0; i < a.size(); i++) {
-      Object equal = aten.scalar("eq", PyScalars.normalize(a.get(i)),
-          PyScalars.normalize(b.get(i)));
-      if (!Aten.guard(equal, SETITEM)) {
+      if (!PyScalars.truth(aten.ops().scalarBinary("eq", a.get(i), b.get(i)), SETITEM)) {
         return false;
       }
     }
     return true;
   }
 
-  /** {@code slicePrefix1sSize}: sizes without their leading ones. */
-  private List<SymInt> stripLeadingOnes(List<SymInt> sizes) {
+  /** {@code slicePrefix1sSize}: sizes without their leading ones (each test traced). */
+  private List<Object> stripLeadingOnes(List<Object> sizes) {
     int first = sizes.size();
     for (int i = 0; i < sizes.size(); i++) {
-      SymInt s = sizes.get(i);
-      if (s.hint() == null
-          || Aten.guard(aten.scalar("ne", PyScalars.normalize(s), 1L), SETITEM)) {
+      Object s = sizes.get(i);
+      boolean unbacked = s instanceof SymInt sym && !sym.isConstant() && !sym.node().hasHint();
+      if (unbacked || PyScalars.truth(aten.ops().scalarBinary("ne", s, 1L), SETITEM)) {
         first = i;
         break;
       }

@@ -22,8 +22,9 @@ import symtrace.tracer.tensor.TensorValue;
 /**
  * A fixed-seed property: chains of random view and shape operators on random shapes give the
  * same sizes, strides and storage offset on a fake tensor with symbolic sizes (read at the
- * hints) as on the real tensor, keep sharing the input's storage, and fail together. Size
- * arguments are sometimes symbolic ({@code x.size(d) - k}), as a traced program passes them.
+ * hints) as on the real tensor, share the input's storage exactly when the real result does
+ * (a copying reshape does not), and fail together. Size arguments are sometimes symbolic
+ * ({@code x.size(d) - k}), as a traced program passes them.
  */
 class ViewLayoutPropertyTest {
   private static final long SEED = 0x5EED_1A40L;

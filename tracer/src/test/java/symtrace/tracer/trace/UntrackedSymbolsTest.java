@@ -120,14 +120,15 @@ class UntrackedSymbolsTest {
   @Test
   void aRebuiltValueReadsTheSizeTheGraphAlreadyHolds() {
     List<Object> stash = stashFromFirstGraph();
-    // a and b both have size s0*s1; b's is read first, so the rebuilt s0*s1 + 2 reads it too
-    // rather than keeping a alive for a new accessor.
+    // a and b both have size s0*s1, one SymInt: its node is a's accessor (the first tracker
+    // wins, never clobbered), made when b's size is used; the rebuilt s0*s1 + 2 reads that node
+    // instead of making another accessor.
     Trace t = MakeFx.trace((ctx, in) -> {
       Object rows = ctx.ops().add(((TensorValue) in.get(1)).symSize(0), 1L);
       return PyTuple.of(ctx.ops().call("aten.zeros.default", List.of(stash.get(2))), rows);
     }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("a", stash.get(0)), new MakeFx.Input("b", stash.get(6))));
     assertEquals(List.of(
-        "sym_size_int = aten.sym_size.int[b_1, 0]",
+        "sym_size_int = aten.sym_size.int[a_1, 0]",
         "add = operator.add[sym_size_int, 1]",
         "add_1 = operator.add[2, sym_size_int]",
         "zeros = aten.zeros.default[[add_1]]"), calls(t));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import symtrace.symbolic.env.Provenance;
-import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.Ops;
 import symtrace.tracer.ops.PyScalars;
@@ -35,8 +34,14 @@ public final class Einsum {
         .run(a.string(0), a.tensorList(1), a.optLongList(2));
   }
 
+  /** {@code t.sym_size(dim) != 1}, traced (C++ einsum runs above the tracer). */
   private boolean notOne(TensorValue t, int dim) {
-    return t.symSize(dim).ne(1).guardBool(why);
+    return PyScalars.truth(ops.scalarBinary("ne", TracedSizes.size(t, dim), 1L), why);
+  }
+
+  /** {@code a == b} on sizes, traced. */
+  private boolean equal(Object a, Object b) {
+    return PyScalars.truth(ops.scalarBinary("eq", a, b), why);
   }
 
   private static void check(boolean ok, String message) {
@@ -56,10 +61,10 @@ public final class Einsum {
     int[] dims = operands.stream().mapToInt(TensorValue::dim).toArray();
     EinsumEquation eq = EinsumEquation.parse(equation, dims);
 
-    SymInt[] labelSize = new SymInt[EinsumEquation.TOTAL_LABELS];
-    Arrays.fill(labelSize, SymInt.of(1));
-    SymInt[] ellipsisSizes = new SymInt[eq.ellipsisDims];
-    Arrays.fill(ellipsisSizes, SymInt.of(1));
+    Object[] labelSize = new Object[EinsumEquation.TOTAL_LABELS];
+    Arrays.fill(labelSize, 1L);
+    Object[] ellipsisSizes = new Object[eq.ellipsisDims];
+    Arrays.fill(ellipsisSizes, 1L);
     int[] dimCounts = new int[eq.alignedDims];
     List<TensorValue> pending = new ArrayList<>();
     for (int i = 0; i < numOps; i++) {
@@ -135,7 +140,7 @@ public final class Einsum {
 
   /** One operand permuted to the aligned shape, its sizes checked against the others'. */
   private TensorValue align(TensorValue operand, int index, EinsumEquation eq,
-      SymInt[] labelSize, SymInt[] ellipsisSizes, int[] dimCounts) {
+      Object[] labelSize, Object[] ellipsisSizes, int[] dimCounts) {
     TensorValue op = operand;
     List<Integer> labels = eq.operandLabels.get(index);
     long[] permutation = new long[eq.alignedDims];
@@ -146,9 +151,8 @@ public final class Einsum {
         int covered = operand.dim() - (labels.size() - 1);
         for (int j = eq.ellipsisDims - covered; j < eq.ellipsisDims; j++) {
           if (notOne(op, dim)) {
-            SymInt size = op.symSize(dim);
-            check(ellipsisSizes[j].eq(1).guardBool(why)
-                    || ellipsisSizes[j].eq(size).guardBool(why),
+            Object size = TracedSizes.size(op, dim);
+            check(equal(ellipsisSizes[j], 1L) || equal(ellipsisSizes[j], size),
                 "einsum(): dimension " + dim + " covered by ellipsis in operand " + index
                     + "has size " + size + " which does not broadcast with previously seen"
                     + " ellipsis with size " + ellipsisSizes[j] + " for the respective dimension");
@@ -159,8 +163,8 @@ public final class Einsum {
         }
       } else if (permutation[eq.permIndex[s]] == -1) {
         if (notOne(op, dim)) {
-          SymInt size = op.symSize(dim);
-          check(labelSize[s].eq(1).guardBool(why) || labelSize[s].eq(size).guardBool(why),
+          Object size = TracedSizes.size(op, dim);
+          check(equal(labelSize[s], 1L) || equal(labelSize[s], size),
               "einsum(): subscript " + EinsumEquation.label(s) + " has size " + size
                   + " for operand " + index + " which does not broadcast with previously seen"
                   + " size " + labelSize[s]);
@@ -170,9 +174,9 @@ public final class Einsum {
         permutation[eq.permIndex[s]] = dim++;
       } else {
         int previous = (int) permutation[eq.permIndex[s]];
-        SymInt size = op.symSize(dim);
-        SymInt before = op.symSize(previous);
-        check(size.eq(before).guardBool(why), "einsum(): subscript " + EinsumEquation.label(s)
+        Object size = TracedSizes.size(op, dim);
+        Object before = TracedSizes.size(op, previous);
+        check(equal(size, before), "einsum(): subscript " + EinsumEquation.label(s)
             + " is repeated for operand " + index + " but the sizes don't match, " + size
             + " != " + before);
         Object diagonal = ops.call("aten.diagonal.default", op, 0L, (long) previous,
@@ -287,7 +291,7 @@ public final class Einsum {
   }
 
   private void sameSize(TensorValue left, TensorValue right, int i) {
-    check(left.symSize(i).eq(right.symSize(i)).guardBool(why),
+    check(equal(TracedSizes.size(left, i), TracedSizes.size(right, i)),
         "non-broadcast dimensions must match");
   }
 
