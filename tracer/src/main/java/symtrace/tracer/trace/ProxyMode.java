@@ -68,7 +68,7 @@ final class ProxyMode implements DispatchMode {
     this.getitem = registry.get("operator.getitem");
     this.liftFresh = registry.get("aten.lift_fresh.default");
     this.liftFreshCopy = registry.find("aten.lift_fresh_copy.default");
-    this.rebuild = new SymbolicProxies(graph, registry, this::existingProxy, this::trackedValues);
+    this.rebuild = new SymbolicProxies(graph, registry, this::existingProxy);
   }
 
   /** The attributes the graph's {@code get_attr} nodes read. */
@@ -348,14 +348,6 @@ final class ProxyMode implements DispatchMode {
       return b.node();
     }
     return null;
-  }
-
-  /** Every symbolic value with a node (made or lazy): what an untracked value is rebuilt from. */
-  private List<SymbolicProxies.TrackedValue> trackedValues() {
-    List<SymbolicProxies.TrackedValue> out = new ArrayList<>();
-    symbols.forEach((n, t) -> out.add(new SymbolicProxies.TrackedValue(n.expr(), t)));
-    expressions.forEach((e, t) -> out.add(new SymbolicProxies.TrackedValue(e, t)));
-    return out;
   }
 
   /** The node already standing for an expression (a tracked symbol), or null. */

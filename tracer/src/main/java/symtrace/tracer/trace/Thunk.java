@@ -1,6 +1,5 @@
 package symtrace.tracer.trace;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import symtrace.tracer.fx.Node;
 
@@ -9,19 +8,11 @@ import symtrace.tracer.fx.Node;
  * nodes and the nodes of SymInt arithmetic appear in the graph only if a later node uses them.
  */
 final class Thunk {
-  private static final AtomicLong CREATED = new AtomicLong();
-
-  private final long order = CREATED.getAndIncrement();
   private Supplier<Node> make;
   private Node node;
 
   Thunk(Supplier<Node> make) {
     this.make = make;
-  }
-
-  /** When this thunk was made relative to others: a stable order for tracked values. */
-  long order() {
-    return order;
   }
 
   static Thunk of(Node node) {
