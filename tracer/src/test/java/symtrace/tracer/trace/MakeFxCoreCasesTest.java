@@ -13,6 +13,7 @@ import static symtrace.tracer.trace.MakeFxCases.trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.run.ProgramRunner;
 
 /**
@@ -107,7 +108,7 @@ class MakeFxCoreCasesTest {
         """);
     Trace t = r.trace(r.inputs(""), mode);
     Object g = ProgramRunner.runGraph(t.module(), r.inputs(""));
-    assertEquals(2L, symtrace.tracer.ops.PyScalars.normalize(g));
+    assertEquals(2L, PyScalars.normalize(g));
   }
 
   /**
