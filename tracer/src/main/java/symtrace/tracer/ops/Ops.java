@@ -2,6 +2,8 @@ package symtrace.tracer.ops;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import symtrace.symbolic.value.SymInt;
 
 /**
  * Calling operators: the dispatcher implements this, and decompositions and the program
@@ -38,7 +40,24 @@ public interface Ops {
       return PyScalars.normalize(op.kernel().apply(op.bind(java.util.List.of(
           PyScalars.normalize(a), PyScalars.normalize(b)), Map.of())));
     }
+    if (FLOAT_PROMOTING.contains(name) && (PyScalars.isFloat(a) || PyScalars.isFloat(b))) {
+      // SymNode's promote2: an int operand of a float operation becomes a float first, a
+      // symbolic one through a traced torch.sym_float (so `n ** 0.5` is sym_float(n) ** 0.5).
+      a = toFloatOperand(a);
+      b = toFloatOperand(b);
+    }
     return call("operator." + name, a, b);
+  }
+
+  /** The operations SymNode's {@code promote2} runs on floats when either operand is one. */
+  Set<String> FLOAT_PROMOTING = Set.of("add", "sub", "mul", "mod", "pow",
+      "truediv", "eq", "ne", "lt", "le", "gt", "ge");
+
+  private Object toFloatOperand(Object v) {
+    if (v instanceof SymInt) {
+      return call("torch.sym_float", v);
+    }
+    return PyScalars.isInt(v) ? (Object) (double) ((Number) v).longValue() : v;
   }
 
   default Object add(Object a, Object b) {

@@ -11,7 +11,9 @@ import symtrace.tracer.tensor.TensorValue;
  * ATen's {@code computeStride} as the {@code reshape} composite runs it: the strides of a view
  * of a tensor in a new shape (same element count), or empty when no view exists. It runs above
  * the tracer, so its size arithmetic and comparisons go through {@link Ops} in ATen's order and
- * a trace records them; each comparison is decided as a plain guarded bool.
+ * a trace records them. Its comparisons are {@code TORCH_GUARD_OR_FALSE} / {@code
+ * TORCH_GUARD_OR_TRUE} (guards on backed sizes, the default where unbacked sizes leave them
+ * open, which falls back to a copy), the shape equality a plain guarded bool.
  *
  * <p>The old dimensions split into chunks contiguous among themselves ({@code stride[i] ==
  * size[i+1] * stride[i+1]}; a size-1 dimension never ends a chunk); a view exists when the new
@@ -34,7 +36,7 @@ final class ViewStrides {
       strides.add(PyScalars.normalize(self.symStride(d)));
     }
     // c10::multiply_integers: a product of its own, not the tensor's element count
-    boolean zeroNumel = holds(ops.scalarBinary("eq", ops.product(sizes), 0L), why);
+    boolean zeroNumel = orFalse(ops.scalarBinary("eq", ops.product(sizes), 0L), why);
     if (zeroNumel && sameSizes(sizes, shape, ops, why)) {
       return Optional.of(strides);
     }
@@ -53,20 +55,20 @@ final class ViewStrides {
     for (int tensorD = ndim - 1; tensorD >= 0; tensorD--) {
       tensorNumel = ops.mul(tensorNumel, sizes.get(tensorD));
       boolean chunkEnds = tensorD == 0
-          || (holds(ops.scalarBinary("ne", sizes.get(tensorD - 1), 1L), why)
-              && holds(ops.scalarBinary("ne", strides.get(tensorD - 1),
+          || (orTrue(ops.scalarBinary("ne", sizes.get(tensorD - 1), 1L), why)
+              && orTrue(ops.scalarBinary("ne", strides.get(tensorD - 1),
                   ops.mul(tensorNumel, chunkBaseStride)), why));
       if (!chunkEnds) {
         continue;
       }
       while (viewD >= 0
-          && (holds(ops.scalarBinary("lt", viewNumel, tensorNumel), why)
-              || holds(ops.scalarBinary("eq", shape.get(viewD), 1L), why))) {
+          && (orFalse(ops.scalarBinary("lt", viewNumel, tensorNumel), why)
+              || orFalse(ops.scalarBinary("eq", shape.get(viewD), 1L), why))) {
         newStrides[viewD] = ops.mul(viewNumel, chunkBaseStride);
         viewNumel = ops.mul(viewNumel, shape.get(viewD));
         viewD--;
       }
-      if (holds(ops.scalarBinary("ne", viewNumel, tensorNumel), why)) {
+      if (orTrue(ops.scalarBinary("ne", viewNumel, tensorNumel), why)) {
         return Optional.empty();
       }
       if (tensorD > 0) {
@@ -97,6 +99,16 @@ final class ViewStrides {
   private static Object atLeastOne(Ops ops, Object size) {
     return PyScalars.isSymbolic(size) ? ops.call("torch.sym_max", size, 1L)
         : Math.max((Long) size, 1L);
+  }
+
+  /** {@code TORCH_GUARD_OR_FALSE}: a guard, or false where the answer is data-dependent. */
+  private static boolean orFalse(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrFalse(why);
+  }
+
+  /** {@code TORCH_GUARD_OR_TRUE}. */
+  private static boolean orTrue(Object condition, Provenance why) {
+    return PyScalars.toSymBool(condition).guardOrTrue(why);
   }
 
   private static boolean holds(Object condition, Provenance why) {

@@ -204,12 +204,41 @@ public final class ShapeRules {
   }
 
   /**
+   * {@code is_contiguous_or_false}: row-major strides on every dimension of size other than 1
+   * (either the plain product of the inner sizes or the product of {@code max(size, 1)}, as
+   * {@code make_contiguous_strides_for} writes it); false when that cannot be decided. It
+   * records guards on backed sizes only where plain bools would, and none on unbacked ones.
+   */
+  public boolean isContiguousOrFalse(Geometry g) {
+    if (g.numel().lt(2).guardOrFalse(why)) {
+      return true;
+    }
+    SymInt expected = SymInt.of(1);
+    SymInt expectedMax = SymInt.of(1);
+    for (int d = g.dim() - 1; d >= 0; d--) {
+      SymInt size = g.size(d);
+      if (size.eq(1).guardOrFalse(why)) {
+        continue;
+      }
+      SymInt stride = g.stride(d);
+      if (stride.ne(expected).guardOrTrue(why) && stride.ne(expectedMax).guardOrTrue(why)) {
+        return false;
+      }
+      expectedMax = expectedMax.mul(size.max(SymInt.of(1)));
+      expected = expected.mul(size);
+    }
+    return true;
+  }
+
+  /**
    * c10's {@code compute_non_overlapping_and_dense}: some permutation of the dimensions is
-   * contiguous (the elements fill a block of storage without gaps or repeats).
+   * contiguous (the elements fill a block of storage without gaps or repeats). As {@code
+   * SymbolicShapeMeta} does, a tensor known to be contiguous is so at once, without the
+   * comparisons of the general test (which an unbacked size could not decide).
    */
   public boolean isNonOverlappingAndDense(Geometry g) {
     int ndim = g.dim();
-    if (ndim == 0) {
+    if (ndim == 0 || isContiguousOrFalse(g)) {
       return true;
     }
     if (ndim == 1) {

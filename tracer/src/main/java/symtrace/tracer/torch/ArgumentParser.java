@@ -77,7 +77,7 @@ final class ArgumentParser {
       }
       if (accepts(p.type(), value, sig.numbersAsTensors())) {
         out[i] = value;
-      } else if (varargs && i == 0 && positional && isIndex(value)) {
+      } else if (varargs && i == 0 && positional && isIntLike(value)) {
         // permute(1, 2, 0) means permute((1, 2, 0)): every positional argument is an element.
         if (!accepts(p.type(), args, false)) {
           return fail(wrongType(sig, p, i, args));
@@ -109,8 +109,26 @@ final class ArgumentParser {
         + typeName(p.type()) + ", not " + PyTypes.name(value);
   }
 
+  /** An int, or what PyTorch takes for one. */
+  private static boolean isIntLike(Object v) {
+    return isIndex(v) || isIntTensor(v);
+  }
+
   private static boolean isIndex(Object v) {
     return v instanceof Long || v instanceof Integer || v instanceof SymInt;
+  }
+
+  /**
+   * A one-element integer tensor, which PyTorch's {@code is_int_or_symint} takes for an int
+   * ({@code torch.zeros([t])}); it is converted with {@code item()}. The element count is read
+   * as {@code guard_or_false(numel == 1)}: a symbolic count is not 1.
+   */
+  private static boolean isIntTensor(Object v) {
+    if (!(v instanceof TensorValue t) || !t.dtype().isInteger()) {
+      return false;
+    }
+    SymInt numel = t.symNumel();
+    return numel.isConstant() && numel.constantValue() == 1L;
   }
 
   /** Whether {@code v} can be passed for a parameter of type {@code t}. */
@@ -129,7 +147,7 @@ final class ArgumentParser {
       }
       // int[2] takes a single int and repeats it.
       return t.listLength() > 0 && (t.kind() == ArgType.Kind.INT
-          || t.kind() == ArgType.Kind.SYMINT) && isIndex(v);
+          || t.kind() == ArgType.Kind.SYMINT) && isIntLike(v);
     }
     return acceptsElement(t.kind(), v, numbersAsTensors);
   }
@@ -137,7 +155,7 @@ final class ArgumentParser {
   private static boolean acceptsElement(ArgType.Kind kind, Object v, boolean numbersAsTensors) {
     return switch (kind) {
       case TENSOR -> v instanceof TensorValue || (numbersAsTensors && isNumber(v));
-      case INT, SYMINT -> isIndex(v);
+      case INT, SYMINT -> isIntLike(v);
       case FLOAT -> v instanceof Double || v instanceof SymFloat || isIndex(v);
       case BOOL -> v instanceof Boolean || v instanceof SymBool;
       case SCALAR -> isNumber(v) || (v instanceof TensorValue t && t.dim() == 0);
@@ -209,6 +227,11 @@ final class ArgumentParser {
     Object item(TensorValue t);
   }
 
+  /** A list element or int argument: an int tensor's value, a number as it is. */
+  private static Object index(Object v, ScalarReader scalarOf) {
+    return isIntTensor(v) ? scalarOf.item((TensorValue) v) : PyScalars.normalize(v);
+  }
+
   static Object convert(ArgType t, Object v, ScalarReader scalarOf) {
     if (v == null) {
       return null;
@@ -217,18 +240,22 @@ final class ArgumentParser {
       if (v instanceof List<?> items) {
         List<Object> out = new ArrayList<>(items.size());
         for (Object item : items) {
-          out.add(PyScalars.normalize(item));
+          out.add(index(item, scalarOf));
         }
         return out;
       }
-      if (isIndex(v)) {
+      if (isIntLike(v)) {
+        Object index = index(v, scalarOf);
         List<Object> out = new ArrayList<>(t.listLength());
         for (int k = 0; k < t.listLength(); k++) {
-          out.add(PyScalars.normalize(v));
+          out.add(index);
         }
         return out;
       }
       return v;
+    }
+    if ((t.kind() == ArgType.Kind.INT || t.kind() == ArgType.Kind.SYMINT) && isIntTensor(v)) {
+      return index(v, scalarOf);
     }
     if (t.kind() == ArgType.Kind.SCALAR && v instanceof TensorValue tensor) {
       return scalarOf.item(tensor);

@@ -199,30 +199,9 @@ public final class ElementwiseLayout {
     return orFalse(a.ge(b)) || orFalse(a.mod(b).eq(0));
   }
 
-  /**
-   * {@code is_contiguous_or_false}: row-major strides on every dimension of size other than 1
-   * (either the plain product of the inner sizes or the product of {@code max(size, 1)}, as
-   * {@code make_contiguous_strides_for} writes it); false when that cannot be decided.
-   */
+  /** {@code is_contiguous_or_false} (see {@link ShapeRules#isContiguousOrFalse}). */
   public boolean isContiguousOrFalse(Geometry g) {
-    if (orFalse(g.numel().lt(2))) {
-      return true;
-    }
-    SymInt expected = SymInt.of(1);
-    SymInt expectedMax = SymInt.of(1);
-    for (int d = g.dim() - 1; d >= 0; d--) {
-      SymInt size = g.size(d);
-      if (orFalse(size.eq(1))) {
-        continue;
-      }
-      SymInt stride = g.stride(d);
-      if (orTrue(stride.ne(expected)) && orTrue(stride.ne(expectedMax))) {
-        return false;
-      }
-      expectedMax = expectedMax.mul(size.max(SymInt.of(1)));
-      expected = expected.mul(size);
-    }
-    return true;
+    return ShapeRules.of(why).isContiguousOrFalse(g);
   }
 
   /**
