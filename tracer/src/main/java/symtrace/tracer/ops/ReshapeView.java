@@ -38,7 +38,7 @@ final class ReshapeView {
     Geometry g = a.geometry();
     SymInt numel = a.symNumel();
     List<SymInt> shape = InferSize.of(proposed, numel, c);
-    if (c.holds(numel.eq(0))) {
+    if (c.orFalse(numel.eq(0))) {
       return new Geometry(shape, contiguousStrides(shape), g.storageOffset());
     }
     if (g.dim() == 0) {

@@ -263,19 +263,6 @@ class MakeFxSymbolicCasesTest {
     assertEquals("[u0, 80]", out.symSizes().toString());
   }
 
-  /** T50 {@code test_view_divisibility_unbacked}. */
-  @Test
-  void viewDivisibilityUnbacked() {
-    Trace t = symbolic("""
-        def f(x):
-            i0 = x.item()
-            r = torch.zeros(i0, 192)
-            return r.view(12, -1, 192)
-        """, "x=i64[]{24..24}");
-    TensorValue out = (TensorValue) t.module().graph().outputNode().inputs().get(0).val();
-    assertEquals("[12, (u0//12), 192]", out.symSizes().toString());
-  }
-
   /**
    * T51 {@code test_unbacked_unify_guard}: after {@code torch._check} the unbacked size is the
    * input's, so {@code z.size(0) == 4} is an ordinary guard, false.
