@@ -235,6 +235,9 @@ final class ProxyMode implements DispatchMode {
 
   private void annotate(Node node, Object out) {
     node.meta().put("val", out);
+    if (env != null && out instanceof FakeTensor t) {
+      node.meta().put("is_contiguous", TensorMeta.isContiguous(t));
+    }
     if (location != null) {
       node.meta().put("location", location);
     }

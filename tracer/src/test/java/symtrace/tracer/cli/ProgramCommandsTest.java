@@ -73,10 +73,9 @@ class ProgramCommandsTest {
     java.util.List<String> kept = new java.util.ArrayList<>();
     java.util.List<String> dropped = new java.util.ArrayList<>();
     for (JsonNode g : json.path("guards")) {
+      // A redundant guard names the guards that imply it (none: the sizes alone imply it).
       (g.path("redundant").asBoolean() ? dropped : kept).add(g.path("python").asText());
-      if (g.path("redundant").asBoolean()) {
-        assertTrue(g.path("implied_by").size() > 0, g.toString());
-      }
+      assertTrue(g.path("implied_by").isArray(), g.toString());
     }
     // Ne(n, -1) follows from n >= 0, and Ne(n, 0) from the divisibility guard (n % 0 is
     // undefined): the kept guards are exactly the minimized set, in the recorded order.
