@@ -276,6 +276,7 @@ final class ProxyMode implements DispatchMode {
     if (value instanceof TensorValue t) {
       tensors.put(t, Thunk.of(node));
       trackMetadata(t, node);
+      TensorMetadata.record(t);
     } else if (value instanceof List<?> items) {
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
