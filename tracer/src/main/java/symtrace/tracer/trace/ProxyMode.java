@@ -144,10 +144,11 @@ final class ProxyMode implements DispatchMode {
 
   /**
    * SymInt arithmetic, as PyTorch's {@code __sym_dispatch__}: multiplying by a literal 1 is the
-   * other operand; otherwise, when any operand is symbolic, the result gets its node at once,
-   * even when its value came out constant (PyTorch's result is still a SymInt, printed as its
-   * number where used) or is an operand again (PyTorch's is a new SymNode). Unused nodes are
-   * removed at the end of the trace; their names stay taken.
+   * other operand; otherwise, when any operand is a SymInt (one whose value became known
+   * included), the result gets its node at once, even when its value came out constant
+   * (PyTorch's result is still a SymInt, printed as its number where used) or is an operand
+   * again (PyTorch's is a new SymNode). Unused nodes are removed at the end of the trace; their
+   * names stay taken.
    */
   private Object scalarCall(Args call, Next next) {
     OpOverload op = call.op();
@@ -160,7 +161,7 @@ final class ProxyMode implements DispatchMode {
       }
     }
     Object out = next.call(call);
-    if (!anySymbolic(call)) {
+    if (!anyNode(call)) {
       return out;
     }
     SymNode n = symNode(out);
@@ -177,9 +178,9 @@ final class ProxyMode implements DispatchMode {
     return out;
   }
 
-  private static boolean anySymbolic(Args call) {
+  private static boolean anyNode(Args call) {
     for (int i = 0; i < call.size(); i++) {
-      if (PyScalars.isSymbolic(call.get(i))) {
+      if (PyScalars.hasNode(call.get(i))) {
         return true;
       }
     }
