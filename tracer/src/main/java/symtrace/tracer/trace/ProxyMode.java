@@ -33,9 +33,12 @@ import symtrace.tracer.tensor.TensorValue;
  *
  * <p>Tracking follows PyTorch: tensors are held weakly by identity and re-bound when an in-place
  * operator returns them; a SymInt's node is set once and never clobbered; a tensor's symbolic
- * sizes get lazy {@code sym_size} nodes ({@link Thunk}) that appear only when used; SymInt
- * arithmetic ({@code operator.mul}, ...) becomes a lazy node too. A symbolic value with no node
- * is rebuilt from tracked values ({@link SymbolicProxies}).
+ * sizes, strides, element count and offset get lazy accessor nodes ({@code sym_size}, ...,
+ * {@link Thunk}) that appear only when used; SymInt arithmetic ({@code operator.mul}, ...) gets
+ * its node at once, used or not (unused ones are removed at the end, their names taken), and
+ * every tracked tensor is asked its memory format as make_fx's {@code tensor_meta} does ({@link
+ * TensorMetadata}). A symbolic value with no node is rebuilt from tracked values ({@link
+ * SymbolicProxies}).
  */
 final class ProxyMode implements DispatchMode {
   private final Graph graph;
