@@ -23,8 +23,9 @@ import symtrace.tracer.torch.TorchApi;
  * Python's operators over the language's values. A tensor operand hands the operation to the
  * {@link TorchApi} ({@code x + 2} is {@code aten.add.Tensor}); numbers, which may be symbolic,
  * go through {@link Ops#scalarBinary}, so that a trace records {@code operator.*} exactly when
- * a value is symbolic (a SymInt whose value has become known included); tuples, lists and strings follow Python. Operators are named as in
- * Python's {@code operator} module ({@code add}, {@code truediv}, {@code lt}, ...).
+ * a value is symbolic (a SymInt whose value has become known included); tuples, lists and
+ * strings follow Python. Operators are named as in Python's {@code operator} module ({@code
+ * add}, {@code truediv}, {@code lt}, ...).
  */
 final class PyOperators {
   private static final Provenance COMPARE = Provenance.of("compare");
