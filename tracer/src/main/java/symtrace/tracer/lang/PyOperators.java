@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import symtrace.symbolic.env.Provenance;
+import symtrace.symbolic.env.ShapeEnv;
+import symtrace.symbolic.expr.BoolLit;
+import symtrace.symbolic.expr.IntLit;
+import symtrace.symbolic.value.SymBool;
+import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
+import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.ops.Ops;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.tensor.TensorValue;
@@ -17,8 +23,9 @@ import symtrace.tracer.torch.TorchApi;
  * Python's operators over the language's values. A tensor operand hands the operation to the
  * {@link TorchApi} ({@code x + 2} is {@code aten.add.Tensor}); numbers, which may be symbolic,
  * go through {@link Ops#scalarBinary}, so that a trace records {@code operator.*} exactly when
- * a value is symbolic; tuples, lists and strings follow Python. Operators are named as in
- * Python's {@code operator} module ({@code add}, {@code truediv}, {@code lt}, ...).
+ * a value is symbolic (a SymInt whose value has become known included); tuples, lists and
+ * strings follow Python. Operators are named as in Python's {@code operator} module ({@code
+ * add}, {@code truediv}, {@code lt}, ...).
  */
 final class PyOperators {
   private static final Provenance COMPARE = Provenance.of("compare");
@@ -64,7 +71,37 @@ final class PyOperators {
       }
       default -> throw unsupported(op, a, b);
     }
+    if (PyScalars.hasNode(a) || PyScalars.hasNode(b)) {
+      // a SymInt, even one whose value is known, is still traced
+      return stillSymbolic(ops.tracedBinary(op, a, b), a, b);
+    }
     return PyScalars.normalize(ops.scalarBinary(op, a, b));
+  }
+
+  /**
+   * Python's result of arithmetic on a SymInt is a SymInt, also when its value is known (as
+   * PyTorch's is, so arithmetic on it is traced in turn).
+   */
+  private static Object stillSymbolic(Object result, Object a, Object b) {
+    if (PyScalars.hasNode(result)) {
+      return result;
+    }
+    ShapeEnv env = PyScalars.hasNode(a) ? envOf(a) : envOf(b);
+    Object v = PyScalars.normalize(result);
+    if (v instanceof Long l) {
+      return new SymInt(new SymNode(IntLit.of(l), env, SymNode.Type.INT, l));
+    }
+    if (v instanceof Boolean x) {
+      return new SymBool(new SymNode(BoolLit.of(x), env, SymNode.Type.BOOL, x));
+    }
+    return v;
+  }
+
+  private static ShapeEnv envOf(Object v) {
+    if (v instanceof SymInt i) {
+      return i.node().env();
+    }
+    return v instanceof SymFloat f ? f.node().env() : ((SymBool) v).node().env();
   }
 
   private static void checkDivisor(String op, Object a, Object b) {
@@ -193,15 +230,15 @@ final class PyOperators {
       throw PythonError.typeError("bad operand type for " + (op.equals("abs") ? "abs()"
           : "unary " + (op.equals("neg") ? "-" : "+")) + ": '" + PyTypes.name(a) + "'");
     }
-    Object v = PyScalars.normalize(a);
+    Object v = PyScalars.pythonValue(a);
     if (v instanceof Boolean b) {
       v = b ? 1L : 0L;
     }
     if (op.equals("pos")) {
       return v;
     }
-    if (PyScalars.isSymbolic(v)) {
-      return PyScalars.normalize(ops.call("operator." + op, v));
+    if (PyScalars.hasNode(v)) {
+      return stillSymbolic(ops.call("operator." + op, v), v, v);
     }
     return op.equals("neg") ? PyScalars.neg(v) : PyScalars.abs(v);
   }

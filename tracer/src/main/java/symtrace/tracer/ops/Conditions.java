@@ -11,8 +11,8 @@ import symtrace.tracer.tensor.TensorError;
  * carry: {@code bool(c)} ({@link #holds}), {@code guard_or_false} ({@link #orFalse}), {@code
  * guard_or_true} ({@link #orTrue}), {@code guard_size_oblivious} ({@link #sizeOblivious}),
  * {@code statically_known_true} ({@link #knownTrue}) and {@code torch._check} ({@link #check},
- * which defers a runtime assert instead of failing on unbacked sizes). On the constant SymInts of real tensors every one is plain
- * arithmetic, so a kernel and a meta rule can share one rule.
+ * which defers a runtime assert instead of failing on unbacked sizes). On the constant SymInts
+ * of real tensors every one is plain arithmetic, so a kernel and a meta rule can share one rule.
  */
 final class Conditions {
   private final MetaContext ctx;

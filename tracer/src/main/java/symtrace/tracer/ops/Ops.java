@@ -40,9 +40,17 @@ public interface Ops {
       return PyScalars.normalize(op.kernel().apply(op.bind(java.util.List.of(
           PyScalars.normalize(a), PyScalars.normalize(b)), Map.of())));
     }
+    return tracedBinary(name, a, b);
+  }
+
+  /**
+   * The {@code operator} call itself, always dispatched (a SymInt whose value is known is still
+   * traced), after SymNode's {@code promote2}: an int operand of a float operation becomes a
+   * float first, a symbolic one through a traced {@code torch.sym_float} (so {@code n ** 0.5}
+   * is {@code sym_float(n) ** 0.5}).
+   */
+  default Object tracedBinary(String name, Object a, Object b) {
     if (FLOAT_PROMOTING.contains(name) && (PyScalars.isFloat(a) || PyScalars.isFloat(b))) {
-      // SymNode's promote2: an int operand of a float operation becomes a float first, a
-      // symbolic one through a traced torch.sym_float (so `n ** 0.5` is sym_float(n) ** 0.5).
       a = toFloatOperand(a);
       b = toFloatOperand(b);
     }

@@ -38,6 +38,24 @@ public final class PyScalars {
         && !f.isConstant()) || (v instanceof SymBool b && !b.isConstant());
   }
 
+  /**
+   * True for a SymInt, SymFloat or SymBool with a symbolic node, also one whose value has become
+   * known (after a guard specialized it): Python code still holds a SymInt then, and arithmetic
+   * on it is still traced.
+   */
+  public static boolean hasNode(Object v) {
+    return (v instanceof SymInt i && i.node() != null) || (v instanceof SymFloat f
+        && f.node() != null) || (v instanceof SymBool b && b.node() != null);
+  }
+
+  /**
+   * A value as Python code holds it: a number without a symbolic node is a plain number, a value
+   * with one stays symbolic even when it has become known ({@link #hasNode}).
+   */
+  public static Object pythonValue(Object v) {
+    return hasNode(v) ? v : normalize(v);
+  }
+
   /** A plain number for a constant symbolic value; the value itself otherwise. */
   public static Object normalize(Object v) {
     if (v instanceof SymInt i && i.isConstant()) {

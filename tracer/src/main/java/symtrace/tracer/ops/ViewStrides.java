@@ -2,6 +2,7 @@ package symtrace.tracer.ops;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import symtrace.symbolic.env.Provenance;
@@ -27,7 +28,7 @@ final class ViewStrides {
       Provenance why) {
     int ndim = self.dim();
     if (ndim == 0) {
-      return Optional.of(new ArrayList<>(java.util.Collections.nCopies(shape.size(), 1L)));
+      return Optional.of(new ArrayList<>(Collections.nCopies(shape.size(), 1L)));
     }
     List<Object> sizes = new ArrayList<>(ndim);
     List<Object> strides = new ArrayList<>(ndim);

@@ -20,5 +20,13 @@
  * symtrace.tracer.ops.OpRegistry}; Python's {@code operator} functions on symbolic scalars are
  * overloads too ({@code operator.mul}, {@link symtrace.tracer.ops.PyScalars}), so a graph's
  * SymInt arithmetic is dispatched and traced like any operator.
+ *
+ * <p>A composite runs above the tracer, as PyTorch's CompositeImplicitAutograd kernels do, so its
+ * SymInt work goes through {@link symtrace.tracer.ops.Ops} in ATen's order and every operation
+ * becomes a node (most are unused and removed, their names taken): contiguity ({@link
+ * symtrace.tracer.ops.Contiguity}, once per tensor), {@code infer_size} and {@code
+ * computeStride} in {@code reshape}, {@code should_fold}, indexing's bounds. A meta rule's size
+ * work is not traced; where it makes new sizes, as {@code view}'s ({@link
+ * symtrace.tracer.ops.ReshapeView}), a trace reads them through the output's accessors.
  */
 package symtrace.tracer.ops;

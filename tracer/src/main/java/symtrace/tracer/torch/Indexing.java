@@ -333,7 +333,7 @@ final class Indexing {
         + self.dtype().legacyTypeName());
   }
 
-  /** {@code copy_to}: {@code copy_} for equal shapes, {@code fill_} for a scalar, else broadcast. */
+  /** {@code copy_to}: {@code copy_} for equal shapes, {@code fill_} for 0-dim, else broadcast. */
   private void copyTo(TensorValue dst, TensorValue src) {
     List<Object> dstSizes = sizeList(dst.symSizes());
     if (sameSizes(dstSizes, sizeList(src.symSizes()))) {

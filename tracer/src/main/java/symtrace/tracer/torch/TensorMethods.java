@@ -60,7 +60,7 @@ final class TensorMethods {
   private static PyTuple ints(List<SymInt> values) {
     Object[] out = new Object[values.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = PyScalars.normalize(values.get(i));
+      out[i] = PyScalars.pythonValue(values.get(i));
     }
     return PyTuple.of(out);
   }
@@ -77,15 +77,15 @@ final class TensorMethods {
     defs.add("size(int? dim=None) -> Any", (self, v) -> {
       TensorValue t = (TensorValue) self;
       return v[0] == null ? sizes(t)
-          : PyScalars.normalize(t.symSize(ShapeRules.wrapDim(dim(v[0]), t.dim())));
+          : PyScalars.pythonValue(t.symSize(ShapeRules.wrapDim(dim(v[0]), t.dim())));
     });
     defs.add("stride(int? dim=None) -> Any", (self, v) -> {
       TensorValue t = (TensorValue) self;
       return v[0] == null ? ints(t.symStrides())
-          : PyScalars.normalize(t.symStride(ShapeRules.wrapDim(dim(v[0]), t.dim())));
+          : PyScalars.pythonValue(t.symStride(ShapeRules.wrapDim(dim(v[0]), t.dim())));
     });
     for (String name : List.of("numel", "nelement")) {
-      defs.add(name + "() -> Any", (self, v) -> PyScalars.normalize(
+      defs.add(name + "() -> Any", (self, v) -> PyScalars.pythonValue(
           ((TensorValue) self).symNumel()));
     }
     for (String name : List.of("dim", "ndimension")) {

@@ -33,9 +33,12 @@ import symtrace.tracer.tensor.TensorValue;
  *
  * <p>Tracking follows PyTorch: tensors are held weakly by identity and re-bound when an in-place
  * operator returns them; a SymInt's node is set once and never clobbered; a tensor's symbolic
- * sizes get lazy {@code sym_size} nodes ({@link Thunk}) that appear only when used; SymInt
- * arithmetic ({@code operator.mul}, ...) becomes a lazy node too. A symbolic value with no node
- * is rebuilt from tracked values ({@link SymbolicProxies}).
+ * sizes, strides, element count and offset get lazy accessor nodes ({@code sym_size}, ...,
+ * {@link Thunk}) that appear only when used; SymInt arithmetic ({@code operator.mul}, ...) gets
+ * its node at once, used or not (unused ones are removed at the end, their names taken), and
+ * every tracked tensor is asked its memory format as make_fx's {@code tensor_meta} does ({@link
+ * TensorMetadata}). A symbolic value with no node is rebuilt from tracked values ({@link
+ * SymbolicProxies}).
  */
 final class ProxyMode implements DispatchMode {
   private final Graph graph;
@@ -144,10 +147,11 @@ final class ProxyMode implements DispatchMode {
 
   /**
    * SymInt arithmetic, as PyTorch's {@code __sym_dispatch__}: multiplying by a literal 1 is the
-   * other operand; otherwise, when any operand is symbolic, the result gets its node at once,
-   * even when its value came out constant (PyTorch's result is still a SymInt, printed as its
-   * number where used) or is an operand again (PyTorch's is a new SymNode). Unused nodes are
-   * removed at the end of the trace; their names stay taken.
+   * other operand; otherwise, when any operand is a SymInt (one whose value became known
+   * included), the result gets its node at once, even when its value came out constant
+   * (PyTorch's result is still a SymInt, printed as its number where used) or is an operand
+   * again (PyTorch's is a new SymNode). Unused nodes are removed at the end of the trace; their
+   * names stay taken.
    */
   private Object scalarCall(Args call, Next next) {
     OpOverload op = call.op();
@@ -160,7 +164,7 @@ final class ProxyMode implements DispatchMode {
       }
     }
     Object out = next.call(call);
-    if (!anySymbolic(call)) {
+    if (!anyNode(call)) {
       return out;
     }
     SymNode n = symNode(out);
@@ -177,9 +181,9 @@ final class ProxyMode implements DispatchMode {
     return out;
   }
 
-  private static boolean anySymbolic(Args call) {
+  private static boolean anyNode(Args call) {
     for (int i = 0; i < call.size(); i++) {
-      if (PyScalars.isSymbolic(call.get(i))) {
+      if (PyScalars.hasNode(call.get(i))) {
         return true;
       }
     }
@@ -235,9 +239,6 @@ final class ProxyMode implements DispatchMode {
 
   private void annotate(Node node, Object out) {
     node.meta().put("val", out);
-    if (env != null && out instanceof FakeTensor t) {
-      node.meta().put("is_contiguous", TensorMeta.isContiguous(t));
-    }
     if (location != null) {
       node.meta().put("location", location);
     }
@@ -279,6 +280,7 @@ final class ProxyMode implements DispatchMode {
     if (value instanceof TensorValue t) {
       tensors.put(t, Thunk.of(node));
       trackMetadata(t, node);
+      TensorMetadata.record(t);
     } else if (value instanceof List<?> items) {
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
