@@ -1,6 +1,6 @@
 package symtrace.tracer.fx;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import symtrace.tracer.lang.ConformanceFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,16 +144,6 @@ final class FxTesting {
    * shared/conformance} next to an ancestor of the working directory.
    */
   private static Path conformanceRoot() {
-    String property = System.getProperty("symtrace.conformance");
-    if (property != null) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("conformance");
-      if (Files.isDirectory(candidate.resolve("expected"))) {
-        return candidate;
-      }
-    }
-    return fail("conformance suite not found: set -Dsymtrace.conformance=DIR");
+    return ConformanceFiles.root();
   }
 }

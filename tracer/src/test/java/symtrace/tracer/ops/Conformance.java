@@ -1,5 +1,6 @@
 package symtrace.tracer.ops;
 
+import symtrace.tracer.lang.ConformanceFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,17 +46,7 @@ final class Conformance {
   }
 
   private static Path root() {
-    String property = System.getProperty("symtrace.conformance");
-    if (property != null) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("conformance");
-      if (Files.isDirectory(candidate.resolve("expected"))) {
-        return candidate;
-      }
-    }
-    return fail("conformance suite not found: set -Dsymtrace.conformance=DIR");
+    return ConformanceFiles.root();
   }
 
   int evalCount() {

@@ -1,5 +1,6 @@
 package symtrace.tracer.trace;
 
+import symtrace.tracer.lang.ConformanceFiles;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -239,16 +240,6 @@ class TracedEqualsEagerPropertyTest {
   }
 
   private static Path conformance() {
-    String property = System.getProperty("symtrace.conformance");
-    if (property != null) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("conformance");
-      if (Files.isDirectory(candidate.resolve("programs"))) {
-        return candidate;
-      }
-    }
-    throw new UncheckedIOException(new IOException("conformance suite not found: set -Dsymtrace.conformance=DIR"));
+    return ConformanceFiles.root();
   }
 }

@@ -1,6 +1,6 @@
 package symtrace.tracer.tensor.data;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import symtrace.tracer.lang.ConformanceFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,17 +23,7 @@ final class ConformanceSuite {
   private ConformanceSuite() {}
 
   static Path root() {
-    String property = System.getProperty("symtrace.conformance");
-    if (property != null) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("conformance");
-      if (Files.isDirectory(candidate.resolve("expected"))) {
-        return candidate;
-      }
-    }
-    return fail("conformance suite not found: set -Dsymtrace.conformance=DIR");
+    return ConformanceFiles.root();
   }
 
   /** The expected files of the programs and of the stress programs, in name order. */
