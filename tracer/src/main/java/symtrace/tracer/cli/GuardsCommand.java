@@ -58,6 +58,11 @@ public final class GuardsCommand implements Callable<Integer> {
           ProgramRunner.Inputs c = runner.inputs(check);
           var failed = json.putArray("check_failed");
           TraceGuards.of(trace).failing(c.names(), c.values()).forEach(failed::add);
+          String why = TraceGuards.of(trace).explainFirstFailure(c.names(), c.values(),
+              trace.shapeEnv());
+          if (why != null) {
+            json.put("check_explanation", why);
+          }
         }
         out.println(json.toString());
       } else if (minimize) {
@@ -72,6 +77,12 @@ public final class GuardsCommand implements Callable<Integer> {
           out.println(failed.isEmpty() ? c.spec() + " passes every guard"
               : c.spec() + " fails " + failed.size() + " guard(s):");
           failed.forEach(g -> out.println("  " + g));
+          String why = TraceGuards.of(trace).explainFirstFailure(c.names(), c.values(),
+              trace.shapeEnv());
+          if (why != null) {
+            out.println();
+            out.println("the first, explained: " + why);
+          }
         }
       }
       out.flush();

@@ -62,6 +62,15 @@ class ProgramCommandsTest {
         "x=f32[3,3]");
     assertTrue(r.out().contains("x=f32[3,3] fails 1 guard(s):\n  5 <= L['x'].size()[0]"),
         r.out());
+    // The range bound is traced back to the branch that set it.
+    assertTrue(r.out().contains("the first, explained: 5 <= L['x'].size()[0]:\n"
+        + "  L['x'].size()[0] is 3, outside the range the trace allows; the bound was set at"
+        + " branch_on_size.py:10:8 (if x.shape[0] > 4:) by branch."), r.out());
+    CommandRun duck = CommandRun.symtrace("guards", program("add_bcast"), "--check",
+        "x=f32[3,4] y=f32[5]");
+    assertTrue(duck.out().contains("L['y'].size()[0] == L['x'].size()[1]:\n  the trace assumed"
+        + " this of its example input: sizes that were equal at trace time share one symbol"
+        + " (duck sizing)"), duck.out());
   }
 
   @Test
