@@ -39,6 +39,11 @@ public final class GuardsCommand implements Callable<Integer> {
           + " guard is listed with the guards that imply it.")
   private boolean minimize;
 
+  @Option(names = "--why", paramLabel = "SOURCE",
+      description = "Everything that constrains one input source, e.g. \"L['x'].size()[0]\":"
+          + " its symbol, range and the guards that set it, replacements, guards on it.")
+  private String why;
+
   @Option(names = "--check", paramLabel = "SPECS",
       description = "Also say which guards this input fails, e.g. 'x=f32[3,3]'.")
   private String check;
@@ -65,6 +70,14 @@ public final class GuardsCommand implements Callable<Integer> {
           }
         }
         out.println(json.toString());
+      } else if (why != null) {
+        String text = report.why(why);
+        if (text == null) {
+          throw new symtrace.symbolic.SymtraceException("no symbol has the source " + why
+              + ": write it as the report's symbols list does, e.g. \"L['x'].size()[0]\" (a"
+              + " size the trace kept static has no symbol)");
+        }
+        out.println(text);
       } else if (minimize) {
         out.println("irredundant guards (" + report.minimized().size() + "):");
         report.minimized().forEach(g -> out.println("  " + g));

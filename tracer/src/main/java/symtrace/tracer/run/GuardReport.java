@@ -149,6 +149,81 @@ public final class GuardReport {
   }
 
   /**
+   * Everything that constrains one input source ({@code L['x'].size()[0]}): the symbol that
+   * stands for it and the other sources sharing it, its range with the guard that set each
+   * bound, a replacement with its reason, and every guard that mentions the symbol. Null when
+   * no symbol has that source (a size the trace kept static, or a typo).
+   */
+  public String why(String source) {
+    Sym sym = null;
+    for (Sym s : symbols()) {
+      List<Source> sources = env.sources(s);
+      if (sources != null && sources.stream().anyMatch(x -> display(x).equals(source))) {
+        sym = s;
+        break;
+      }
+    }
+    if (sym == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(source).append(" is ").append(sym.name());
+    List<Source> sources = env.sources(sym);
+    if (sources.size() > 1) {
+      b.append(", shared with");
+      for (Source x : sources) {
+        if (!display(x).equals(source)) {
+          b.append(' ').append(display(x));
+        }
+      }
+      b.append(" (duck sizing: equal at trace time)");
+    }
+    b.append("\n  hint ").append(env.hint(sym));
+    ValueRange r = env.range(sym);
+    if (r != null) {
+      Provenance[] why = env.rangeProvenance(sym);
+      b.append("\n  range ").append(r.toIntervalString());
+      if (why != null) {
+        b.append("\n    lower bound: ").append(boundCause(why[0],
+            "the default for a size (at least 2)"));
+        b.append("\n    upper bound: ").append(boundCause(why[1], "none"));
+      }
+    }
+    Expr replaced = env.replacements().get(sym);
+    if (replaced != null) {
+      Provenance p = env.replacementProvenance(sym);
+      b.append("\n  replaced by ").append(replaced).append(" (")
+          .append(p == null ? "unknown" : p.reason()).append(')');
+    }
+    boolean any = false;
+    for (Guard g : guards) {
+      if (g.expr().freeSymbols().contains(sym)) {
+        if (!any) {
+          b.append("\n  guards on it:");
+          any = true;
+        }
+        b.append("\n    ").append(python.get(g));
+        SourceLocation l = g.provenance() == null ? null : g.provenance().location();
+        if (l != null) {
+          b.append("  (").append(l).append(')');
+        }
+      }
+    }
+    if (!any) {
+      b.append("\n  no guard mentions it");
+    }
+    return b.toString();
+  }
+
+  private static String boundCause(Provenance p, String otherwise) {
+    if (p == null || p.reason().equals("default")) {
+      return otherwise;
+    }
+    SourceLocation l = p.location();
+    return p.reason() + (l == null ? "" : " at " + l + (l.code() == null ? ""
+        : " (" + l.code().strip() + ")"));
+  }
+
+  /**
    * The irredundant equivalent set (Z3): every guard the others do not imply, in Python form,
    * in the order they were recorded; empty when the report was made without proofs.
    */

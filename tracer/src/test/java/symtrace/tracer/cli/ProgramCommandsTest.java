@@ -100,6 +100,24 @@ class ProgramCommandsTest {
   }
 
   @Test
+  void whyShowsEverythingThatConstrainsASource() {
+    CommandRun r = CommandRun.symtrace("guards", program("branch_on_size"), "--why",
+        "L['x'].size()[0]");
+    assertEquals("L['x'].size()[0] is s75\n  hint 6\n  range [5, int_oo]\n"
+        + "    lower bound: branch at branch_on_size.py:10:8 (if x.shape[0] > 4:)\n"
+        + "    upper bound: none\n  guards on it:\n"
+        + "    L['x'].size()[0] > 4  (branch_on_size.py:10:8)\n", r.out());
+    CommandRun duck = CommandRun.symtrace("guards", program("add_bcast"), "--why",
+        "L['y'].size()[0]");
+    assertTrue(duck.out().startsWith("L['y'].size()[0] is s96, shared with L['x'].size()[1]"
+        + " (duck sizing: equal at trace time)"), duck.out());
+    CommandRun none = CommandRun.symtrace("guards", program("add_bcast"), "--why",
+        "L['z'].size()[0]");
+    assertEquals(ExitCodes.USER_ERROR, none.status());
+    assertTrue(none.err().contains("no symbol has the source L['z'].size()[0]"), none.err());
+  }
+
+  @Test
   void runFollowsTheCliContract() throws IOException {
     CommandRun r = CommandRun.symtrace("run", program("branch_on_size"), "--eval", "x=f32[9,3]",
         "--eval", "x=f32[3,3]", "--format", "json");
