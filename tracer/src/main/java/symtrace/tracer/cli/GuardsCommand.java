@@ -31,7 +31,8 @@ public final class GuardsCommand implements Callable<Integer> {
   @Mixin private ProgramOptions program;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default ${DEFAULT-VALUE}).")
+      description = "text, json or smt2 (the guards as an SMT-LIB2 script; default"
+          + " ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(names = "--minimize",
@@ -50,14 +51,16 @@ public final class GuardsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Choices.check(spec, "--format", format, "text", "json");
+    Choices.check(spec, "--format", format, "text", "json", "smt2");
     return ProgramErrors.run(spec, program, runner -> {
       ProgramRunner.Inputs inputs = runner.inputs(program.traceSpecs(runner));
       Trace trace = runner.trace(inputs, TracingMode.SYMBOLIC);
       GuardReport report = GuardReport.of(program.program.getFileName().toString(),
           inputs.spec(), trace, true);
       PrintWriter out = spec.commandLine().getOut();
-      if (format.equals("json")) {
+      if (format.equals("smt2")) {
+        out.print(report.smt2());
+      } else if (format.equals("json")) {
         var json = report.toJson();
         if (check != null) {
           ProgramRunner.Inputs c = runner.inputs(check);

@@ -223,6 +223,17 @@ public final class GuardReport {
         : " (" + l.code().strip() + ")"));
   }
 
+  /** Every guard as an SMT-LIB2 script (Z3's exact translation), each named by a comment. */
+  public String smt2() {
+    List<Expr> exprs = new ArrayList<>();
+    java.util.Map<Expr, String> names = new java.util.HashMap<>();
+    for (Guard g : guards) {
+      exprs.add(g.expr());
+      names.putIfAbsent(g.expr(), python.get(g));
+    }
+    return symtrace.solver.z3.Smt2Export.of(exprs, e -> names.getOrDefault(e, e.toString()));
+  }
+
   /**
    * The irredundant equivalent set (Z3): every guard the others do not imply, in Python form,
    * in the order they were recorded; empty when the report was made without proofs.

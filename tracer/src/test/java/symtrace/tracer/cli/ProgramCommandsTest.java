@@ -118,6 +118,20 @@ class ProgramCommandsTest {
   }
 
   @Test
+  void smt2ExportIsAScriptZ3Reads() {
+    CommandRun r = CommandRun.symtrace("guards", program("branch_on_size"), "--format", "smt2");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("; L['x'].size()[0] > 4\n"), r.out());
+    assertTrue(r.out().contains("(assert (> s75 4))"), r.out());
+    try (com.microsoft.z3.Context ctx = new com.microsoft.z3.Context()) {
+      com.microsoft.z3.Solver solver = ctx.mkSolver();
+      solver.add(ctx.parseSMTLIB2String(r.out(), null, null, null, null));
+      solver.add(ctx.mkEq(ctx.mkIntConst("s75"), ctx.mkInt(3)));
+      assertEquals(com.microsoft.z3.Status.UNSATISFIABLE, solver.check());
+    }
+  }
+
+  @Test
   void runFollowsTheCliContract() throws IOException {
     CommandRun r = CommandRun.symtrace("run", program("branch_on_size"), "--eval", "x=f32[9,3]",
         "--eval", "x=f32[3,3]", "--format", "json");
