@@ -28,13 +28,33 @@ final class ProgramErrors {
     }
   }
 
-  /** A data-dependent error with its program location first, when known. */
+  /**
+   * A data-dependent error with its program location first, when known, and two assignments
+   * of its symbols, one for each outcome (found by Z3), showing that only the data decides.
+   */
   static String describe(DataDependentError e) {
     SourceLocation where = e.provenance() == null ? null : e.provenance().location();
-    if (where == null) {
-      return e.getMessage();
+    String message = where == null ? e.getMessage() : where + ": " + e.getMessage();
+    return message + outcomes(e);
+  }
+
+  private static String outcomes(DataDependentError e) {
+    try (symtrace.solver.z3.Z3Prover prover = symtrace.solver.z3.Z3Prover.create()) {
+      symtrace.solver.Classification c = prover.classify(java.util.List.of(), e.condition());
+      if (c.kind() != symtrace.solver.Classification.Kind.EITHER) {
+        return "";
+      }
+      return "\nit depends on the data: " + assignment(c.whenTrue()) + " makes it true, "
+          + assignment(c.whenFalse()) + " makes it false";
+    } catch (RuntimeException | LinkageError unavailable) {
+      return ""; // the explanation is a courtesy: the error stands without it
     }
-    return where + ": " + e.getMessage();
+  }
+
+  private static String assignment(java.util.Map<symtrace.symbolic.expr.Sym, Long> values) {
+    java.util.StringJoiner j = new java.util.StringJoiner(", ");
+    values.forEach((s, v) -> j.add(s.name() + " = " + v));
+    return j.toString();
   }
 
   private static int report(CommandSpec spec, String message) {

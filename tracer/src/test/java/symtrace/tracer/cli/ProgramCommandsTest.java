@@ -164,6 +164,8 @@ class ProgramCommandsTest {
     CommandRun trace = CommandRun.symtrace("trace", program("if_tensor_value"));
     assertEquals(ExitCodes.USER_ERROR, trace.status());
     assertTrue(trace.err().startsWith("symtrace: error: if_tensor_value.py:"), trace.err());
+    assertTrue(trace.err().contains("it depends on the data: u0 = 1 makes it true, u0 = 0"
+        + " makes it false"), trace.err());
     assertFalse(trace.errHasStackTrace(), trace.err());
   }
 
