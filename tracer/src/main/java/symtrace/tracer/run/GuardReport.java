@@ -87,6 +87,18 @@ public final class GuardReport {
    * facts here, or a guard would be implied by its own consequence.
    */
   private Minimization minimize() {
+    List<Expr> base = baseFacts();
+    List<Expr> exprs = new ArrayList<>();
+    for (Guard g : guards) {
+      exprs.add(g.expr());
+    }
+    try (Z3Prover prover = Z3Prover.create(ProverSettings.defaults())) {
+      return new GuardMinimizer(prover).minimize(base, exprs);
+    }
+  }
+
+  /** What holds before any guard: backed sizes at least 2, unbacked symbols in their ranges. */
+  public List<Expr> baseFacts() {
     List<Expr> base = new ArrayList<>();
     for (Sym s : symbols()) {
       ValueRange r = env.range(s);
@@ -108,13 +120,19 @@ public final class GuardReport {
         base.add(Exprs.le(s, r.upper()));
       }
     }
-    List<Expr> exprs = new ArrayList<>();
-    for (Guard g : guards) {
-      exprs.add(g.expr());
-    }
-    try (Z3Prover prover = Z3Prover.create(ProverSettings.defaults())) {
-      return new GuardMinimizer(prover).minimize(base, exprs);
-    }
+    return base;
+  }
+
+  /** The recorded guards' expressions, in order. */
+  public List<Expr> guardExprs() {
+    List<Expr> out = new ArrayList<>();
+    guards.forEach(g -> out.add(g.expr()));
+    return out;
+  }
+
+  /** The irredundant set's expressions (all guards when the report was made without proofs). */
+  public List<Expr> minimizedExprs() {
+    return minimization == null ? guardExprs() : minimization.kept();
   }
 
   private List<Sym> symbols() {
