@@ -2,12 +2,6 @@ package symtrace.tracer.fx;
 
 import symtrace.tracer.lang.ConformanceFiles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -130,20 +124,7 @@ final class FxTesting {
 
   /** A field of {@code pt2.modes.symbolic} in a conformance program's expected JSON. */
   static String recorded(String program, String field) {
-    Path file = conformanceRoot().resolve("expected").resolve(program + ".json");
-    try {
-      JsonNode root = new ObjectMapper().readTree(Files.readString(file));
-      return root.path("pt2").path("modes").path("symbolic").path(field).asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * The shared conformance suite: the system property {@code symtrace.conformance}, or {@code
-   * shared/conformance} next to an ancestor of the working directory.
-   */
-  private static Path conformanceRoot() {
-    return ConformanceFiles.root();
+    return ConformanceFiles.expected(program).path("pt2").path("modes").path("symbolic")
+        .path(field).asText();
   }
 }

@@ -73,6 +73,11 @@ public final class ConformanceFiles {
     }
   }
 
+  /** The expected JSON of one program of the suite, by name ({@code linear_bias}). */
+  public static JsonNode expected(String program) {
+    return readJson(root().resolve("expected").resolve(program + ".json"));
+  }
+
   private static JsonNode readJson(Path file) {
     try {
       return new ObjectMapper().readTree(file.toFile());

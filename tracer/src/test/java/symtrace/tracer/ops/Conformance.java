@@ -4,11 +4,6 @@ import symtrace.tracer.lang.ConformanceFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +23,6 @@ import symtrace.tracer.tensor.data.OutputValues;
  * {@code symtrace.conformance} or as {@code shared/conformance} beside an ancestor directory.
  */
 final class Conformance {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JsonNode expected;
 
@@ -37,16 +31,7 @@ final class Conformance {
   }
 
   static Conformance of(String program) {
-    Path file = root().resolve("expected").resolve(program + ".json");
-    try {
-      return new Conformance(JSON.readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path root() {
-    return ConformanceFiles.root();
+    return new Conformance(ConformanceFiles.expected(program));
   }
 
   int evalCount() {

@@ -4,11 +4,6 @@ import symtrace.tracer.lang.ConformanceFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import symtrace.tracer.tensor.data.OutputComparison;
@@ -45,15 +40,6 @@ final class ConformanceOutputs {
   }
 
   private static JsonNode expected(String program) {
-    try {
-      return new ObjectMapper().readTree(root().resolve("expected").resolve(program + ".json")
-          .toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path root() {
-    return ConformanceFiles.root();
+    return ConformanceFiles.expected(program);
   }
 }

@@ -4,11 +4,6 @@ import symtrace.tracer.lang.ConformanceFiles;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +25,6 @@ import symtrace.tracer.tensor.data.OutputValues;
  * the working directory.
  */
 final class EagerOutputs {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SHAPE = Pattern.compile("\\[([0-9, ]*)\\]");
 
   private final JsonNode expected;
@@ -41,16 +35,7 @@ final class EagerOutputs {
 
   /** The expected file of one program. */
   static EagerOutputs of(String program) {
-    Path file = root().resolve("expected").resolve(program + ".json");
-    try {
-      return new EagerOutputs(JSON.readTree(file.toFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path root() {
-    return ConformanceFiles.root();
+    return new EagerOutputs(ConformanceFiles.expected(program));
   }
 
   int evalCount() {
