@@ -2,6 +2,7 @@ package symtrace.tracer.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import symtrace.symbolic.env.DimDynamic;
 import symtrace.symbolic.env.ShapeEnv;
@@ -13,6 +14,8 @@ import symtrace.tracer.dispatch.FakeMode;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.GraphModule;
 import symtrace.tracer.fx.Node;
+import symtrace.tracer.ops.Decomposition;
+import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.Ops;
 import symtrace.tracer.tensor.FakeTensor;
@@ -32,11 +35,14 @@ public final class MakeFx {
   private final OpRegistry registry;
   private final TracingMode mode;
   private final String className;
+  private final Map<OpOverload, Decomposition> decompositions;
 
-  private MakeFx(OpRegistry registry, TracingMode mode, String className) {
+  private MakeFx(OpRegistry registry, TracingMode mode, String className,
+      Map<OpOverload, Decomposition> decompositions) {
     this.registry = registry;
     this.mode = mode;
     this.className = className;
+    this.decompositions = Map.copyOf(decompositions);
   }
 
   /** An input of the traced function: its parameter name and a real value. */
@@ -47,12 +53,32 @@ public final class MakeFx {
   }
 
   public static MakeFx of(TracingMode mode) {
-    return new MakeFx(OpRegistry.standard(), mode, "f");
+    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of());
   }
 
   /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
   public MakeFx named(String moduleClassName) {
-    return new MakeFx(registry, mode, moduleClassName);
+    return new MakeFx(registry, mode, moduleClassName, decompositions);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code decomposition_table}: an operator reaching the trace
+   * that has an entry runs the entry instead (its operators are traced), unless the entry
+   * returns {@link Decomposition#NOT_IMPLEMENTED}. An entry for a composite operator replaces
+   * the composite's own decomposition.
+   */
+  public MakeFx withDecompositions(Map<OpOverload, Decomposition> table) {
+    return new MakeFx(registry, mode, className, table);
+  }
+
+  /** The tracing mode. */
+  public TracingMode mode() {
+    return mode;
+  }
+
+  /** The decomposition table (empty when none was given). */
+  public Map<OpOverload, Decomposition> decompositions() {
+    return decompositions;
   }
 
   /** Traces {@code fn} at the given inputs. */
@@ -64,8 +90,9 @@ public final class MakeFx {
     ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
+    dispatcher.keepCompositesWhole(decompositions.keySet());
     Graph graph = new Graph();
-    ProxyMode proxy = new ProxyMode(graph, env, mode, registry);
+    ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
     List<Object> traced = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {

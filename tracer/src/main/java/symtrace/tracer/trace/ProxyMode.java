@@ -14,10 +14,12 @@ import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
 import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.dispatch.DispatchMode;
+import symtrace.tracer.dispatch.Dispatcher;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.PyScalars;
@@ -58,12 +60,17 @@ final class ProxyMode implements DispatchMode {
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
   private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
   private final SymbolicProxies rebuild;
+  private final Dispatcher dispatcher;
+  private final Map<OpOverload, Decomposition> decompositions;
   private SourceLocation location;
 
-  ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry) {
+  ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry,
+      Dispatcher dispatcher, Map<OpOverload, Decomposition> decompositions) {
     this.graph = graph;
     this.env = env;
     this.mode = mode;
+    this.dispatcher = dispatcher;
+    this.decompositions = Map.copyOf(decompositions);
     this.symSize = registry.get("aten.sym_size.int");
     this.symStride = registry.get("aten.sym_stride.int");
     this.symStorageOffset = registry.get("aten.sym_storage_offset.default");
@@ -110,6 +117,10 @@ final class ProxyMode implements DispatchMode {
     if (isScalarFunction(op)) {
       return scalarCall(call, next);
     }
+    Object decomposed = maybeDecompose(call);
+    if (decomposed != Decomposition.NOT_IMPLEMENTED) {
+      return decomposed;
+    }
     if (op == liftFresh && liftFreshCopy != null) {
       call = new Args(liftFreshCopy, call.values());
       op = liftFreshCopy;
@@ -137,6 +148,25 @@ final class ProxyMode implements DispatchMode {
     annotate(node, out);
     bindUnbacked(node, out);
     trackOutputs(op, node, out);
+    return out;
+  }
+
+  /**
+   * PyTorch's {@code maybe_handle_decomp}: an operator in the decomposition table runs its entry
+   * with this mode re-entered, so the operators the entry calls are traced instead of it. An
+   * entry that declines leaves a composite to its own decomposition, and any other operator to
+   * be traced as it is.
+   */
+  private Object maybeDecompose(Args call) {
+    Decomposition d = decompositions.get(call.op());
+    if (d == null) {
+      return Decomposition.NOT_IMPLEMENTED;
+    }
+    Object out = dispatcher.withAllModes(() -> d.apply(call, dispatcher));
+    if (out == Decomposition.NOT_IMPLEMENTED && call.op().isComposite()
+        && dispatcher.decomposesComposites()) {
+      return dispatcher.withAllModes(() -> call.op().decomposition().apply(call, dispatcher));
+    }
     return out;
   }
 
