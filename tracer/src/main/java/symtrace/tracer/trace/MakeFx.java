@@ -87,6 +87,15 @@ public final class MakeFx {
   }
 
   public Trace trace(TracedFunction fn, List<Input> inputs) {
+    List<String> placeholders = new ArrayList<>();
+    for (Input in : inputs) {
+      placeholders.add(in.name() + "_1");
+    }
+    return trace(fn, inputs, placeholders);
+  }
+
+  /** Traces {@code fn} naming the placeholders as given (a re-trace keeps a graph's names). */
+  Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames) {
     ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
@@ -98,7 +107,7 @@ public final class MakeFx {
     for (int i = 0; i < inputs.size(); i++) {
       Input in = inputs.get(i);
       Object value = tracedValue(in, symbolSource(i), env);
-      Node p = graph.placeholder(in.name() + "_1");
+      Node p = graph.placeholder(placeholderNames.get(i));
       proxy.trackInput(p, value);
       traced.add(value);
       names.add(in.name());
