@@ -14,6 +14,7 @@ import symtrace.tracer.dispatch.FakeMode;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.GraphModule;
 import symtrace.tracer.fx.Node;
+import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
@@ -36,13 +37,15 @@ public final class MakeFx {
   private final TracingMode mode;
   private final String className;
   private final Map<OpOverload, Decomposition> decompositions;
+  private final boolean recordModuleStack;
 
   private MakeFx(OpRegistry registry, TracingMode mode, String className,
-      Map<OpOverload, Decomposition> decompositions) {
+      Map<OpOverload, Decomposition> decompositions, boolean recordModuleStack) {
     this.registry = registry;
     this.mode = mode;
     this.className = className;
     this.decompositions = Map.copyOf(decompositions);
+    this.recordModuleStack = recordModuleStack;
   }
 
   /** An input of the traced function: its parameter name and a real value. */
@@ -53,12 +56,12 @@ public final class MakeFx {
   }
 
   public static MakeFx of(TracingMode mode) {
-    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of());
+    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false);
   }
 
   /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
   public MakeFx named(String moduleClassName) {
-    return new MakeFx(registry, mode, moduleClassName, decompositions);
+    return new MakeFx(registry, mode, moduleClassName, decompositions, recordModuleStack);
   }
 
   /**
@@ -68,7 +71,17 @@ public final class MakeFx {
    * the composite's own decomposition.
    */
   public MakeFx withDecompositions(Map<OpOverload, Decomposition> table) {
-    return new MakeFx(registry, mode, className, table);
+    return new MakeFx(registry, mode, className, table, recordModuleStack);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code record_module_stack=True}: a node made while a
+   * module traced by {@link #trace(Module, List)} runs gets {@code nn_module_stack} metadata,
+   * the modules running, outermost first, as a map from qualified path ({@code ""} for the
+   * traced module, {@code bar}, {@code bar.baz}) to class name.
+   */
+  public MakeFx withModuleStack() {
+    return new MakeFx(registry, mode, className, decompositions, true);
   }
 
   /** The tracing mode. */
@@ -87,21 +100,44 @@ public final class MakeFx {
   }
 
   public Trace trace(TracedFunction fn, List<Input> inputs) {
-    List<String> placeholders = new ArrayList<>();
-    for (Input in : inputs) {
-      placeholders.add(in.name() + "_1");
-    }
-    return trace(fn, inputs, placeholders);
+    return trace(fn, inputs, placeholderNames(inputs), Map.of(), className);
+  }
+
+  /**
+   * make_fx of a module: its forward runs on the inputs; each parameter it uses is a {@code
+   * get_attr} of its qualified name ({@code self.linear.weight}, node {@code linear_weight}),
+   * and the graph module's class is the module's.
+   */
+  public Trace trace(Module module, List<Input> inputs) {
+    return trace((ctx, values) -> module.call(ctx.ops(), ((Context) ctx).modules(), values),
+        inputs, placeholderNames(inputs), module.namedParameters(), module.className());
   }
 
   /** Traces {@code fn} naming the placeholders as given (a re-trace keeps a graph's names). */
   Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames) {
+    return trace(fn, inputs, placeholderNames, Map.of(), className);
+  }
+
+  private static List<String> placeholderNames(List<Input> inputs) {
+    List<String> names = new ArrayList<>();
+    for (Input in : inputs) {
+      names.add(in.name() + "_1");
+    }
+    return names;
+  }
+
+  private Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames,
+      Map<String, Tensor> parameters, String moduleClassName) {
     ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
     dispatcher.keepCompositesWhole(decompositions.keySet());
     Graph graph = new Graph();
     ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
+    parameters.forEach(proxy::addParameter);
+    if (recordModuleStack) {
+      proxy.recordModuleStack();
+    }
     List<Object> traced = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -126,7 +162,7 @@ public final class MakeFx {
     }
     graph.output(proxy.outputArgument(result));
     SymbolicDeadCode.eliminate(graph);
-    return new Trace(new GraphModule(graph, proxy.constants(), className), env, mode, names,
+    return new Trace(new GraphModule(graph, proxy.constants(), moduleClassName), env, mode, names,
         traced);
   }
 
@@ -180,6 +216,11 @@ public final class MakeFx {
     @Override
     public Ops ops() {
       return dispatcher;
+    }
+
+    /** Tells the proxy mode which modules run, for {@code nn_module_stack}. */
+    Module.Listener modules() {
+      return (path, module) -> proxy.enterModule(path, module.className());
     }
 
     @Override

@@ -2,6 +2,7 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import symtrace.tracer.dispatch.Dispatcher;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
+import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
@@ -59,6 +61,12 @@ final class ProxyMode implements DispatchMode {
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
   private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
+  private int tensorConstants;
+  /** A traced module's parameters, by identity: their qualified names ({@code linear.weight}). */
+  private final Map<Tensor, String> parameters = new IdentityHashMap<>();
+  /** The modules whose forward is running, outermost first: path to class name. */
+  private final LinkedHashMap<String, String> moduleStack = new LinkedHashMap<>();
+  private boolean recordModuleStack;
   private final SymbolicProxies rebuild;
   private final Dispatcher dispatcher;
   private final Map<OpOverload, Decomposition> decompositions;
@@ -84,6 +92,25 @@ final class ProxyMode implements DispatchMode {
   /** The attributes the graph's {@code get_attr} nodes read. */
   Map<String, Tensor> constants() {
     return constants;
+  }
+
+  /** A parameter of the traced module: where used, it is a {@code get_attr} of its name. */
+  void addParameter(String qualifiedName, Tensor value) {
+    parameters.put(value, qualifiedName);
+  }
+
+  /** Records {@code nn_module_stack} on the nodes made while modules run. */
+  void recordModuleStack() {
+    this.recordModuleStack = true;
+  }
+
+  /** Enters a module's forward (path {@code ""} for the traced module itself). */
+  Module.Scope enterModule(String path, String className) {
+    if (!recordModuleStack) {
+      return () -> { };
+    }
+    moduleStack.put(path, className);
+    return () -> moduleStack.remove(path);
   }
 
   void setLocation(SourceLocation where) {
@@ -272,6 +299,9 @@ final class ProxyMode implements DispatchMode {
     if (location != null) {
       node.meta().put("location", location);
     }
+    if (!moduleStack.isEmpty()) {
+      node.meta().put("nn_module_stack", new LinkedHashMap<>(moduleStack));
+    }
   }
 
   /** Unbacked symbols this call created: where in its output each can be read. */
@@ -439,7 +469,8 @@ final class ProxyMode implements DispatchMode {
     }
     Node n = constantNodes.get(constant);
     if (n == null) {
-      String name = "_tensor_constant" + constants.size();
+      String parameter = parameters.get(constant);
+      String name = parameter != null ? parameter : "_tensor_constant" + tensorConstants++;
       constants.put(name, constant);
       n = graph.getAttr(name);
       n.meta().put("val", t);
