@@ -38,14 +38,17 @@ public final class MakeFx {
   private final String className;
   private final Map<OpOverload, Decomposition> decompositions;
   private final boolean recordModuleStack;
+  private final boolean preDispatch;
 
   private MakeFx(OpRegistry registry, TracingMode mode, String className,
-      Map<OpOverload, Decomposition> decompositions, boolean recordModuleStack) {
+      Map<OpOverload, Decomposition> decompositions, boolean recordModuleStack,
+      boolean preDispatch) {
     this.registry = registry;
     this.mode = mode;
     this.className = className;
     this.decompositions = Map.copyOf(decompositions);
     this.recordModuleStack = recordModuleStack;
+    this.preDispatch = preDispatch;
   }
 
   /** An input of the traced function: its parameter name and a real value. */
@@ -56,12 +59,13 @@ public final class MakeFx {
   }
 
   public static MakeFx of(TracingMode mode) {
-    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false);
+    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false, false);
   }
 
   /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
   public MakeFx named(String moduleClassName) {
-    return new MakeFx(registry, mode, moduleClassName, decompositions, recordModuleStack);
+    return new MakeFx(registry, mode, moduleClassName, decompositions, recordModuleStack,
+        preDispatch);
   }
 
   /**
@@ -71,7 +75,7 @@ public final class MakeFx {
    * the composite's own decomposition.
    */
   public MakeFx withDecompositions(Map<OpOverload, Decomposition> table) {
-    return new MakeFx(registry, mode, className, table, recordModuleStack);
+    return new MakeFx(registry, mode, className, table, recordModuleStack, preDispatch);
   }
 
   /**
@@ -81,7 +85,16 @@ public final class MakeFx {
    * traced module, {@code bar}, {@code bar.baz}) to class name.
    */
   public MakeFx withModuleStack() {
-    return new MakeFx(registry, mode, className, decompositions, true);
+    return new MakeFx(registry, mode, className, decompositions, true, preDispatch);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code pre_dispatch=True}: composite operators ({@code
+   * matmul}, {@code linear}, ...) are not decomposed, so each is one node; below the trace they
+   * still run through their decompositions. A table entry for a composite still applies.
+   */
+  public MakeFx withPreDispatch() {
+    return new MakeFx(registry, mode, className, decompositions, recordModuleStack, true);
   }
 
   /** The tracing mode. */
@@ -132,6 +145,7 @@ public final class MakeFx {
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
     dispatcher.keepCompositesWhole(decompositions.keySet());
+    dispatcher.setDecomposeComposites(!preDispatch);
     Graph graph = new Graph();
     ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
     parameters.forEach(proxy::addParameter);
