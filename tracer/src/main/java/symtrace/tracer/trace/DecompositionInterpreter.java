@@ -39,7 +39,10 @@ public final class DecompositionInterpreter {
     this(module, table, n -> true, TracingMode.REAL);
   }
 
-  /** Re-traces {@code module} applying {@code table} to the nodes {@code shouldDecompose} accepts. */
+  /**
+   * Re-traces {@code module} applying {@code table} to the nodes {@code shouldDecompose}
+   * accepts.
+   */
   public static DecompositionInterpreter selective(GraphModule module,
       Map<OpOverload, Decomposition> table, Predicate<Node> shouldDecompose) {
     return new DecompositionInterpreter(module, table, shouldDecompose, TracingMode.REAL);
@@ -79,7 +82,10 @@ public final class DecompositionInterpreter {
         in, names);
   }
 
-  /** make_fx names a placeholder after its parameter with {@code _1}; the guards use the parameter. */
+  /**
+   * make_fx names a placeholder after its parameter with {@code _1}; the guards use the
+   * parameter.
+   */
   private static String parameterName(String placeholder) {
     return placeholder.endsWith("_1")
         ? placeholder.substring(0, placeholder.length() - 2) : placeholder;

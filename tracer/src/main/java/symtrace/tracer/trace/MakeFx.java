@@ -97,16 +97,6 @@ public final class MakeFx {
     return new MakeFx(registry, mode, className, decompositions, recordModuleStack, true);
   }
 
-  /** The tracing mode. */
-  public TracingMode mode() {
-    return mode;
-  }
-
-  /** The decomposition table (empty when none was given). */
-  public Map<OpOverload, Decomposition> decompositions() {
-    return decompositions;
-  }
-
   /** Traces {@code fn} at the given inputs. */
   public static Trace trace(TracedFunction fn, TracingMode mode, List<Input> inputs) {
     return of(mode).trace(fn, inputs);

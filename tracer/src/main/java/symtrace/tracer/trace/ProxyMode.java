@@ -43,6 +43,11 @@ import symtrace.tracer.tensor.TensorValue;
  * every tracked tensor is asked its memory format as make_fx's {@code tensor_meta} does ({@link
  * TensorMetadata}). A symbolic value with no node is rebuilt from tracked values ({@link
  * SymbolicProxies}).
+ *
+ * <p>An operator in the trace's decomposition table runs its entry instead, with this mode
+ * re-entered. A traced module's parameters become {@code get_attr} nodes of their qualified
+ * names, and when the module stack is recorded each node made inside a module's forward gets
+ * {@code nn_module_stack}.
  */
 final class ProxyMode implements DispatchMode {
   private final Graph graph;
