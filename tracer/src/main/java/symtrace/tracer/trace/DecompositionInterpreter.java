@@ -14,8 +14,8 @@ import symtrace.tracer.ops.OpOverload;
 /**
  * PyTorch's {@code DecompositionInterpreter}: runs a graph module's nodes again inside a new
  * trace with a decomposition table, so the new graph has each operator with an entry replaced
- * by the operators of its entry. The placeholders keep the old graph's names. Like PyTorch's,
- * it traces in real mode unless told otherwise ({@link #inMode}).
+ * by the operators of its entry. The placeholders and attributes keep the old graph's names.
+ * Like PyTorch's, it traces in real mode unless told otherwise ({@link #inMode}).
  *
  * <p>{@link #selective} is {@code selective_decompose}: only the nodes a predicate accepts are
  * decomposed; the others are traced as they are.
@@ -79,7 +79,7 @@ public final class DecompositionInterpreter {
         ? d.apply(args, ops) : Decomposition.NOT_IMPLEMENTED));
     return MakeFx.of(mode).named(module.className()).withDecompositions(applied).trace(
         (ctx, values) -> new Interpreter(module, ctx.ops(), n -> current[0] = n).run(values),
-        in, names);
+        in, names, module.attributes());
   }
 
   /**

@@ -116,9 +116,13 @@ public final class MakeFx {
         inputs, placeholderNames(inputs), module.namedParameters(), module.className());
   }
 
-  /** Traces {@code fn} naming the placeholders as given (a re-trace keeps a graph's names). */
-  Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames) {
-    return trace(fn, inputs, placeholderNames, Map.of(), className);
+  /**
+   * Traces {@code fn} naming the placeholders as given and reading the given tensors as {@code
+   * get_attr}s of their names (a re-trace keeps a graph's names).
+   */
+  Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames,
+      Map<String, Tensor> attributes) {
+    return trace(fn, inputs, placeholderNames, attributes, className);
   }
 
   private static List<String> placeholderNames(List<Input> inputs) {

@@ -2,10 +2,12 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.SourceLocation;
 import symtrace.symbolic.expr.Expr;
@@ -69,6 +71,7 @@ final class ProxyMode implements DispatchMode {
   private int tensorConstants;
   /** A traced module's parameters, by identity: their qualified names ({@code linear.weight}). */
   private final Map<Tensor, String> parameters = new IdentityHashMap<>();
+  private final Set<String> parameterNames = new HashSet<>();
   /** The modules whose forward is running, outermost first: path to class name. */
   private final LinkedHashMap<String, String> moduleStack = new LinkedHashMap<>();
   private boolean recordModuleStack;
@@ -102,6 +105,7 @@ final class ProxyMode implements DispatchMode {
   /** A parameter of the traced module: where used, it is a {@code get_attr} of its name. */
   void addParameter(String qualifiedName, Tensor value) {
     parameters.put(value, qualifiedName);
+    parameterNames.add(qualifiedName);
   }
 
   /** Records {@code nn_module_stack} on the nodes made while modules run. */
@@ -462,6 +466,15 @@ final class ProxyMode implements DispatchMode {
     return PyScalars.normalize(v);
   }
 
+  /** The next {@code _tensor_constant<i>} that no parameter or attribute of the trace has. */
+  private String freshConstantName() {
+    String name;
+    do {
+      name = "_tensor_constant" + tensorConstants++;
+    } while (parameterNames.contains(name));
+    return name;
+  }
+
   private Node tensorNode(TensorValue t) {
     Thunk thunk = tensors.get(t);
     if (thunk != null) {
@@ -474,8 +487,10 @@ final class ProxyMode implements DispatchMode {
     }
     Node n = constantNodes.get(constant);
     if (n == null) {
-      String parameter = parameters.get(constant);
-      String name = parameter != null ? parameter : "_tensor_constant" + tensorConstants++;
+      String name = parameters.get(constant);
+      if (name == null) {
+        name = freshConstantName();
+      }
       constants.put(name, constant);
       n = graph.getAttr(name);
       n.meta().put("val", t);

@@ -5,6 +5,8 @@ import static symtrace.tracer.trace.MakeFxCases.calls;
 import static symtrace.tracer.trace.MakeFxCases.code;
 import static symtrace.tracer.trace.MakeFxCases.program;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,8 @@ import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.run.ProgramRunner;
+import symtrace.tracer.tensor.DType;
+import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
 /** {@code DecompositionInterpreter} and {@code selective_decompose}. */
@@ -84,5 +88,34 @@ class DecompositionInterpreterTest {
             return mul""", code(decomposed));
     assertEquals(ProgramRunner.output(ProgramRunner.runGraph(traced.module(), x)),
         ProgramRunner.output(ProgramRunner.runGraph(decomposed.module(), x)));
+  }
+
+  /**
+   * Attributes keep their names: the captured constant is still {@code _tensor_constant0}, and
+   * a constant the new trace makes takes the next free name.
+   */
+  @Test
+  void attributesKeepTheirNames() {
+    ProgramRunner r = program("""
+        def fn(x):
+            return torch.nn.functional.silu(x) + torch.tensor([2.0, 3.0])
+        """);
+    ProgramRunner.Inputs x = r.inputs("x=f32[2]");
+    Trace traced = r.trace(x, TracingMode.REAL);
+    Tensor half = Tensor.ofDoubles(DType.FLOAT32, new long[] {2}, 0.5, 0.5);
+    Map<OpOverload, Decomposition> table = Map.of(SILU, (a, ops) ->
+        ops.call("aten.mul.Tensor", a.get(0), half));
+    Trace decomposed = new DecompositionInterpreter(traced.module(), table).run(x.values());
+    assertEquals("""
+        def forward(self, x_1):
+            _tensor_constant1 = self._tensor_constant1
+            mul = torch.ops.aten.mul.Tensor(x_1, _tensor_constant1);  x_1 = _tensor_constant1 = None
+            _tensor_constant0 = self._tensor_constant0
+            lift_fresh_copy = torch.ops.aten.lift_fresh_copy.default(_tensor_constant0);  \
+        _tensor_constant0 = None
+            add = torch.ops.aten.add.Tensor(mul, lift_fresh_copy);  mul = lift_fresh_copy = None
+            return add""", code(decomposed));
+    assertEquals(List.of("_tensor_constant1", "_tensor_constant0"),
+        new ArrayList<>(decomposed.module().attributes().keySet()));
   }
 }
