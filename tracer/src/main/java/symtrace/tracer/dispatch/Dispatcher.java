@@ -2,6 +2,7 @@ package symtrace.tracer.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.ShapeEnv;
@@ -28,6 +29,8 @@ public final class Dispatcher implements Ops {
   private int visible;
   private ShapeEnv shapeEnv;
   private boolean decomposeComposites = true;
+  /** Composites a decomposition table replaces: they reach the modes whole. */
+  private Set<OpOverload> compositesKeptWhole = Set.of();
 
   public Dispatcher(OpRegistry registry) {
     this.registry = registry;
@@ -64,10 +67,19 @@ public final class Dispatcher implements Ops {
     return decomposeComposites;
   }
 
+  /**
+   * Composites that reach the modes whole although composites decompose: the ones a make_fx
+   * decomposition table has an entry for, which PyTorch consults before a composite's own
+   * decomposition.
+   */
+  public void keepCompositesWhole(Set<OpOverload> ops) {
+    this.compositesKeptWhole = Set.copyOf(ops);
+  }
+
   @Override
   public Object call(Args args) {
     OpOverload op = args.op();
-    if (op.isComposite() && decomposeComposites) {
+    if (op.isComposite() && decomposeComposites && !compositesKeptWhole.contains(op)) {
       return op.decomposition().apply(args, this);
     }
     return dispatch(visible, args);

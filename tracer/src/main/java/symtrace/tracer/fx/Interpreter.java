@@ -7,7 +7,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import symtrace.tracer.dispatch.Dispatcher;
+import symtrace.tracer.ops.Ops;
 import symtrace.tracer.tensor.Tensor;
 
 /**
@@ -22,14 +24,24 @@ import symtrace.tracer.tensor.Tensor;
  */
 public final class Interpreter {
   private final GraphModule module;
-  private final Dispatcher dispatcher;
+  private final Ops ops;
+  private final Consumer<Node> beforeCall;
   private final List<Node> nodes;
   /** The inputs whose value each node uses for the last time. */
   private final Map<Node, List<Node>> lastUsesByUser = new IdentityHashMap<>();
 
   public Interpreter(GraphModule module, Dispatcher dispatcher) {
+    this(module, dispatcher, n -> { });
+  }
+
+  /**
+   * An interpreter calling operators through {@code ops} (a trace's, to re-trace the graph),
+   * telling {@code beforeCall} which node each call is for just before it is made.
+   */
+  public Interpreter(GraphModule module, Ops ops, Consumer<Node> beforeCall) {
     this.module = module;
-    this.dispatcher = dispatcher;
+    this.ops = ops;
+    this.beforeCall = beforeCall;
     this.nodes = module.graph().nodes();
     Map<Node, Node> lastUse = new IdentityHashMap<>();
     for (int i = nodes.size() - 1; i >= 0; i--) {
@@ -102,7 +114,8 @@ public final class Interpreter {
       long i = ((Number) args.get(1)).longValue();
       return l.get((int) (i < 0 ? i + l.size() : i));
     }
-    return dispatcher.call(n.op().bind(args, kwargs));
+    beforeCall.accept(n);
+    return ops.call(n.op().bind(args, kwargs));
   }
 
   /** An argument with every node replaced by its value, lists and tuples rebuilt. */

@@ -7,5 +7,16 @@ package symtrace.tracer.ops;
  */
 @FunctionalInterface
 public interface Decomposition {
+  /**
+   * What a decomposition-table entry returns to decline a call (Python's {@code
+   * NotImplemented}): the operator is then traced as if the table had no entry for it.
+   */
+  Object NOT_IMPLEMENTED = new Object() {
+    @Override
+    public String toString() {
+      return "NotImplemented";
+    }
+  };
+
   Object apply(Args args, Ops ops);
 }

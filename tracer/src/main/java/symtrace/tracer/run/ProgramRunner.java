@@ -139,11 +139,16 @@ public final class ProgramRunner {
 
   /** Traces the entry function with make_fx at the inputs. */
   public Trace trace(Inputs inputs, TracingMode mode) {
+    return trace(inputs, MakeFx.of(mode));
+  }
+
+  /** Traces the entry function with a configured make_fx (a decomposition table, ...). */
+  public Trace trace(Inputs inputs, MakeFx makeFx) {
     List<MakeFx.Input> in = new ArrayList<>();
     for (int i = 0; i < inputs.names().size(); i++) {
       in.add(new MakeFx.Input(inputs.names().get(i), inputs.values().get(i)));
     }
-    return MakeFx.of(mode).named(entry.name()).trace((ctx, values) ->
+    return makeFx.named(entry.name()).trace((ctx, values) ->
         new Interpreter(program, ctx.ops(), hooks(ctx)).call(entry, values), in);
   }
 

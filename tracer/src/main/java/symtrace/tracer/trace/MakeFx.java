@@ -2,6 +2,7 @@ package symtrace.tracer.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import symtrace.symbolic.env.DimDynamic;
 import symtrace.symbolic.env.ShapeEnv;
@@ -13,6 +14,9 @@ import symtrace.tracer.dispatch.FakeMode;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.GraphModule;
 import symtrace.tracer.fx.Node;
+import symtrace.tracer.nn.Module;
+import symtrace.tracer.ops.Decomposition;
+import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.Ops;
 import symtrace.tracer.tensor.FakeTensor;
@@ -32,11 +36,19 @@ public final class MakeFx {
   private final OpRegistry registry;
   private final TracingMode mode;
   private final String className;
+  private final Map<OpOverload, Decomposition> decompositions;
+  private final boolean recordModuleStack;
+  private final boolean preDispatch;
 
-  private MakeFx(OpRegistry registry, TracingMode mode, String className) {
+  private MakeFx(OpRegistry registry, TracingMode mode, String className,
+      Map<OpOverload, Decomposition> decompositions, boolean recordModuleStack,
+      boolean preDispatch) {
     this.registry = registry;
     this.mode = mode;
     this.className = className;
+    this.decompositions = Map.copyOf(decompositions);
+    this.recordModuleStack = recordModuleStack;
+    this.preDispatch = preDispatch;
   }
 
   /** An input of the traced function: its parameter name and a real value. */
@@ -47,12 +59,42 @@ public final class MakeFx {
   }
 
   public static MakeFx of(TracingMode mode) {
-    return new MakeFx(OpRegistry.standard(), mode, "f");
+    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false, false);
   }
 
   /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
   public MakeFx named(String moduleClassName) {
-    return new MakeFx(registry, mode, moduleClassName);
+    return new MakeFx(registry, mode, moduleClassName, decompositions, recordModuleStack,
+        preDispatch);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code decomposition_table}: an operator reaching the trace
+   * that has an entry runs the entry instead (its operators are traced), unless the entry
+   * returns {@link Decomposition#NOT_IMPLEMENTED}. An entry for a composite operator replaces
+   * the composite's own decomposition.
+   */
+  public MakeFx withDecompositions(Map<OpOverload, Decomposition> table) {
+    return new MakeFx(registry, mode, className, table, recordModuleStack, preDispatch);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code record_module_stack=True}: a node made while a
+   * module traced by {@link #trace(Module, List)} runs gets {@code nn_module_stack} metadata,
+   * the modules running, outermost first, as a map from qualified path ({@code ""} for the
+   * traced module, {@code bar}, {@code bar.baz}) to class name.
+   */
+  public MakeFx withModuleStack() {
+    return new MakeFx(registry, mode, className, decompositions, true, preDispatch);
+  }
+
+  /**
+   * The same tracer with make_fx's {@code pre_dispatch=True}: composite operators ({@code
+   * matmul}, {@code linear}, ...) are not decomposed, so each is one node; below the trace they
+   * still run through their decompositions. A table entry for a composite still applies.
+   */
+  public MakeFx withPreDispatch() {
+    return new MakeFx(registry, mode, className, decompositions, recordModuleStack, true);
   }
 
   /** Traces {@code fn} at the given inputs. */
@@ -61,17 +103,55 @@ public final class MakeFx {
   }
 
   public Trace trace(TracedFunction fn, List<Input> inputs) {
+    return trace(fn, inputs, placeholderNames(inputs), Map.of(), className);
+  }
+
+  /**
+   * make_fx of a module: its forward runs on the inputs; each parameter it uses is a {@code
+   * get_attr} of its qualified name ({@code self.linear.weight}, node {@code linear_weight}),
+   * and the graph module's class is the module's.
+   */
+  public Trace trace(Module module, List<Input> inputs) {
+    return trace((ctx, values) -> module.call(ctx.ops(), ((Context) ctx).modules(), values),
+        inputs, placeholderNames(inputs), module.namedParameters(), module.className());
+  }
+
+  /**
+   * Traces {@code fn} naming the placeholders as given and reading the given tensors as {@code
+   * get_attr}s of their names (a re-trace keeps a graph's names).
+   */
+  Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames,
+      Map<String, Tensor> attributes) {
+    return trace(fn, inputs, placeholderNames, attributes, className);
+  }
+
+  private static List<String> placeholderNames(List<Input> inputs) {
+    List<String> names = new ArrayList<>();
+    for (Input in : inputs) {
+      names.add(in.name() + "_1");
+    }
+    return names;
+  }
+
+  private Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames,
+      Map<String, Tensor> parameters, String moduleClassName) {
     ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
+    dispatcher.keepCompositesWhole(decompositions.keySet());
+    dispatcher.setDecomposeComposites(!preDispatch);
     Graph graph = new Graph();
-    ProxyMode proxy = new ProxyMode(graph, env, mode, registry);
+    ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
+    parameters.forEach(proxy::addParameter);
+    if (recordModuleStack) {
+      proxy.recordModuleStack();
+    }
     List<Object> traced = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Input in = inputs.get(i);
       Object value = tracedValue(in, symbolSource(i), env);
-      Node p = graph.placeholder(in.name() + "_1");
+      Node p = graph.placeholder(placeholderNames.get(i));
       proxy.trackInput(p, value);
       traced.add(value);
       names.add(in.name());
@@ -90,7 +170,7 @@ public final class MakeFx {
     }
     graph.output(proxy.outputArgument(result));
     SymbolicDeadCode.eliminate(graph);
-    return new Trace(new GraphModule(graph, proxy.constants(), className), env, mode, names,
+    return new Trace(new GraphModule(graph, proxy.constants(), moduleClassName), env, mode, names,
         traced);
   }
 
@@ -144,6 +224,11 @@ public final class MakeFx {
     @Override
     public Ops ops() {
       return dispatcher;
+    }
+
+    /** Tells the proxy mode which modules run, for {@code nn_module_stack}. */
+    Module.Listener modules() {
+      return (path, module) -> proxy.enterModule(path, module.className());
     }
 
     @Override

@@ -2,9 +2,12 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.SourceLocation;
 import symtrace.symbolic.expr.Expr;
@@ -14,10 +17,13 @@ import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
 import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.dispatch.DispatchMode;
+import symtrace.tracer.dispatch.Dispatcher;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
+import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.PyScalars;
@@ -39,6 +45,11 @@ import symtrace.tracer.tensor.TensorValue;
  * every tracked tensor is asked its memory format as make_fx's {@code tensor_meta} does ({@link
  * TensorMetadata}). A symbolic value with no node is rebuilt from tracked values ({@link
  * SymbolicProxies}).
+ *
+ * <p>An operator in the trace's decomposition table runs its entry instead, with this mode
+ * re-entered. A traced module's parameters become {@code get_attr} nodes of their qualified
+ * names, and when the module stack is recorded each node made inside a module's forward gets
+ * {@code nn_module_stack}.
  */
 final class ProxyMode implements DispatchMode {
   private final Graph graph;
@@ -57,13 +68,25 @@ final class ProxyMode implements DispatchMode {
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
   private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
+  private int tensorConstants;
+  /** A traced module's parameters, by identity: their qualified names ({@code linear.weight}). */
+  private final Map<Tensor, String> parameters = new IdentityHashMap<>();
+  private final Set<String> parameterNames = new HashSet<>();
+  /** The modules whose forward is running, outermost first: path to class name. */
+  private final LinkedHashMap<String, String> moduleStack = new LinkedHashMap<>();
+  private boolean recordModuleStack;
   private final SymbolicProxies rebuild;
+  private final Dispatcher dispatcher;
+  private final Map<OpOverload, Decomposition> decompositions;
   private SourceLocation location;
 
-  ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry) {
+  ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry,
+      Dispatcher dispatcher, Map<OpOverload, Decomposition> decompositions) {
     this.graph = graph;
     this.env = env;
     this.mode = mode;
+    this.dispatcher = dispatcher;
+    this.decompositions = Map.copyOf(decompositions);
     this.symSize = registry.get("aten.sym_size.int");
     this.symStride = registry.get("aten.sym_stride.int");
     this.symStorageOffset = registry.get("aten.sym_storage_offset.default");
@@ -77,6 +100,26 @@ final class ProxyMode implements DispatchMode {
   /** The attributes the graph's {@code get_attr} nodes read. */
   Map<String, Tensor> constants() {
     return constants;
+  }
+
+  /** A parameter of the traced module: where used, it is a {@code get_attr} of its name. */
+  void addParameter(String qualifiedName, Tensor value) {
+    parameters.put(value, qualifiedName);
+    parameterNames.add(qualifiedName);
+  }
+
+  /** Records {@code nn_module_stack} on the nodes made while modules run. */
+  void recordModuleStack() {
+    this.recordModuleStack = true;
+  }
+
+  /** Enters a module's forward (path {@code ""} for the traced module itself). */
+  Module.Scope enterModule(String path, String className) {
+    if (!recordModuleStack) {
+      return () -> { };
+    }
+    moduleStack.put(path, className);
+    return () -> moduleStack.remove(path);
   }
 
   void setLocation(SourceLocation where) {
@@ -110,6 +153,10 @@ final class ProxyMode implements DispatchMode {
     if (isScalarFunction(op)) {
       return scalarCall(call, next);
     }
+    Object decomposed = maybeDecompose(call);
+    if (decomposed != Decomposition.NOT_IMPLEMENTED) {
+      return decomposed;
+    }
     if (op == liftFresh && liftFreshCopy != null) {
       call = new Args(liftFreshCopy, call.values());
       op = liftFreshCopy;
@@ -137,6 +184,25 @@ final class ProxyMode implements DispatchMode {
     annotate(node, out);
     bindUnbacked(node, out);
     trackOutputs(op, node, out);
+    return out;
+  }
+
+  /**
+   * PyTorch's {@code maybe_handle_decomp}: an operator in the decomposition table runs its entry
+   * with this mode re-entered, so the operators the entry calls are traced instead of it. An
+   * entry that declines leaves a composite to its own decomposition, and any other operator to
+   * be traced as it is.
+   */
+  private Object maybeDecompose(Args call) {
+    Decomposition d = decompositions.get(call.op());
+    if (d == null) {
+      return Decomposition.NOT_IMPLEMENTED;
+    }
+    Object out = dispatcher.withAllModes(() -> d.apply(call, dispatcher));
+    if (out == Decomposition.NOT_IMPLEMENTED && call.op().isComposite()
+        && dispatcher.decomposesComposites()) {
+      return dispatcher.withAllModes(() -> call.op().decomposition().apply(call, dispatcher));
+    }
     return out;
   }
 
@@ -241,6 +307,9 @@ final class ProxyMode implements DispatchMode {
     node.meta().put("val", out);
     if (location != null) {
       node.meta().put("location", location);
+    }
+    if (!moduleStack.isEmpty()) {
+      node.meta().put("nn_module_stack", new LinkedHashMap<>(moduleStack));
     }
   }
 
@@ -397,6 +466,15 @@ final class ProxyMode implements DispatchMode {
     return PyScalars.normalize(v);
   }
 
+  /** The next {@code _tensor_constant<i>} that no parameter or attribute of the trace has. */
+  private String freshConstantName() {
+    String name;
+    do {
+      name = "_tensor_constant" + tensorConstants++;
+    } while (parameterNames.contains(name));
+    return name;
+  }
+
   private Node tensorNode(TensorValue t) {
     Thunk thunk = tensors.get(t);
     if (thunk != null) {
@@ -409,7 +487,10 @@ final class ProxyMode implements DispatchMode {
     }
     Node n = constantNodes.get(constant);
     if (n == null) {
-      String name = "_tensor_constant" + constants.size();
+      String name = parameters.get(constant);
+      if (name == null) {
+        name = freshConstantName();
+      }
       constants.put(name, constant);
       n = graph.getAttr(name);
       n.meta().put("val", t);
