@@ -34,24 +34,6 @@ final class OperatorNames {
 
   /** The source spelling of an operator name: {@code truediv} is {@code /}. */
   static String symbol(String name) {
-    return switch (name) {
-      case "add" -> "+";
-      case "sub" -> "-";
-      case "mul" -> "*";
-      case "truediv" -> "/";
-      case "floordiv" -> "//";
-      case "mod" -> "%";
-      case "pow" -> "**";
-      case "matmul" -> "@";
-      case "eq" -> "==";
-      case "ne" -> "!=";
-      case "lt" -> "<";
-      case "le" -> "<=";
-      case "gt" -> ">";
-      case "ge" -> ">=";
-      case "and_" -> "&";
-      case "or_" -> "|";
-      default -> name;
-    };
+    return symtrace.tracer.torch.TorchApi.operatorSymbol(name);
   }
 }

@@ -277,26 +277,10 @@ public final class CompiledGuards {
     if (e instanceof Apply a) {
       switch (a.fn()) {
         case FLOOR_DIV, CLEAN_DIV -> {
-          IntFn x = compileInt(a.arg(0));
-          IntFn y = compileInt(a.arg(1));
-          return v -> {
-            long d = y.apply(v);
-            if (d == 0) {
-              throw UNDECIDED;
-            }
-            return Math.floorDiv(x.apply(v), d);
-          };
+          return division(a, Math::floorDiv);
         }
         case MOD, PYTHON_MOD -> {
-          IntFn x = compileInt(a.arg(0));
-          IntFn y = compileInt(a.arg(1));
-          return v -> {
-            long d = y.apply(v);
-            if (d == 0) {
-              throw UNDECIDED;
-            }
-            return Math.floorMod(x.apply(v), d);
-          };
+          return division(a, Math::floorMod);
         }
         case MAX, MIN -> {
           IntFn[] xs = compileAll(a.args());
@@ -318,6 +302,19 @@ public final class CompiledGuards {
       }
     }
     throw new Unsupported();
+  }
+
+  /** Python's {@code //} or {@code %}: a zero divisor raises, so the interpreted line decides. */
+  private IntFn division(Apply a, java.util.function.LongBinaryOperator op) {
+    IntFn x = compileInt(a.arg(0));
+    IntFn y = compileInt(a.arg(1));
+    return v -> {
+      long d = y.apply(v);
+      if (d == 0) {
+        throw UNDECIDED;
+      }
+      return op.applyAsLong(x.apply(v), d);
+    };
   }
 
   private IntFn[] compileAll(List<Expr> args) {

@@ -147,6 +147,8 @@ final class TensorOperators {
       case "le" -> "<=";
       case "gt" -> ">";
       case "ge" -> ">=";
+      case "and_" -> "&";
+      case "or_" -> "|";
       default -> op;
     };
   }

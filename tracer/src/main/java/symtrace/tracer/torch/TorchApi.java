@@ -402,4 +402,9 @@ public final class TorchApi {
     }
     return PyScalars.normalize(v);
   }
+
+  /** The Python spelling of an operator name ({@code truediv} is {@code /}), for messages. */
+  public static String operatorSymbol(String name) {
+    return TensorOperators.symbol(name);
+  }
 }
