@@ -94,9 +94,9 @@ class TranslationValidationTest {
 
   @Test
   void whatZ3CannotDecideIsAcceptedAndCounted() {
-    // TruncToInt(IntTrueDiv(a, b)) => FloorDiv(a, b) (PyTorch: "TODO: Handle the case where a and
-    // b are not positive") is wrong for a negative numerator, but proving it needs Z3's floats,
-    // where it gives up: the rewrite is accepted as unknown, with the reason.
+    // TruncToInt(IntTrueDiv(a, b)) => FloorDiv(a, b) (PyTorch's rule; its own comment says it
+    // ignores non-positive a and b) is wrong for a negative numerator, but proving it needs Z3's
+    // floats, where it gives up: the rewrite is accepted as unknown, with the reason.
     try (ShapeEnv env = validatedEnv()) {
       Z3RewriteValidator v = (Z3RewriteValidator) env.rewriteValidator();
       SymInt u = env.createUnbackedSymInt();

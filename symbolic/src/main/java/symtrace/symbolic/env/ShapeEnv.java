@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.Set;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.expr.Apply;
@@ -89,9 +88,7 @@ public final class ShapeEnv implements AutoCloseable {
   private SourceLocation currentLocation;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private boolean closed;
-  private RewriteValidator validator;
-  private boolean validating;
-  private Expr learning;
+  private final RewriteChecks checks;
 
   public ShapeEnv() {
     this(ShapeEnvSettings.defaults());
@@ -100,20 +97,7 @@ public final class ShapeEnv implements AutoCloseable {
   public ShapeEnv(ShapeEnvSettings settings) {
     this.settings = settings;
     this.names = new SymbolNames(settings.sequentialSymbolNames());
-    if (settings.translationValidation()) {
-      RewriteValidator.Factory factory = ValidatorFactories.FIRST;
-      if (factory == null) {
-        throw new IllegalStateException("translation validation is on, but no "
-            + RewriteValidator.Factory.class.getName() + " is on the class path (the solver module provides one)");
-      }
-      this.validator = factory.create(this);
-    }
-  }
-
-  /** The first validator factory {@link ServiceLoader} finds, looked up once. */
-  private static final class ValidatorFactories {
-    static final RewriteValidator.Factory FIRST =
-        ServiceLoader.load(RewriteValidator.Factory.class).findFirst().orElse(null);
+    this.checks = new RewriteChecks(this, settings.translationValidation());
   }
 
   public ShapeEnvSettings settings() {
@@ -395,7 +379,7 @@ public final class ShapeEnv implements AutoCloseable {
     if (r != null && !(r instanceof Num || r instanceof BoolLit)) {
       r = null;
     }
-    if (r != null && validator != null) {
+    if (r != null && checks.isOn()) {
       rewrote("static_evaluation:" + decider.getClass().getSimpleName(), substituted, r, Rewrite.Basis.ALL,
           sizeOblivious);
     }
@@ -438,7 +422,7 @@ public final class ShapeEnv implements AutoCloseable {
     if (!(r instanceof Num || r instanceof BoolLit)) {
       return null;
     }
-    if (validator != null) {
+    if (checks.isOn()) {
       rewrote("static_evaluation_from_ranges:" + decider.getClass().getSimpleName(), simplified, r,
           Rewrite.Basis.RANGES_AND_REPLACEMENTS, sizeOblivious);
     }
@@ -548,13 +532,7 @@ public final class ShapeEnv implements AutoCloseable {
 
   /** What a new guard or assert teaches (ranges, replacements, divisibility); {@code fact} is their premise. */
   private void learn(Expr fact, Provenance provenance) {
-    Expr outer = learning;
-    learning = fact;
-    try {
-      Unification.guardRel(this, fact, provenance);
-    } finally {
-      learning = outer;
-    }
+    checks.learning(fact, () -> Unification.guardRel(this, fact, provenance));
   }
 
   void addAxioms(Expr fact) {
@@ -565,11 +543,7 @@ public final class ShapeEnv implements AutoCloseable {
       return;
     }
     Map<Expr, BoolLit> implied = BooleanForms.implications(fact);
-    if (validator != null) {
-      for (Map.Entry<Expr, BoolLit> e : implied.entrySet()) {
-        validate(new Rewrite("implications", e.getKey(), e.getValue(), fact, Rewrite.Basis.NONE, false));
-      }
-    }
+    checks.implications(fact, implied);
     axioms.putAll(implied);
     bumpVersion();
   }
@@ -698,9 +672,7 @@ public final class ShapeEnv implements AutoCloseable {
     if (next.equals(old)) {
       return;
     }
-    if (validator != null && learning != null) {
-      derived("range_refinement", rangeFact(s, next));
-    }
+    checks.derived("range_refinement", () -> RewriteChecks.rangeFact(s, next));
     Provenance[] p = rangeProvenance.computeIfAbsent(s, k -> new Provenance[2]);
     if (old == null || !next.lower().equals(old.lower())) {
       p[0] = why;
@@ -713,9 +685,7 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   void setReplacement(Sym s, Expr target, String reason, Provenance provenance) {
-    if (validator != null) {
-      derived("replacement:" + reason, Exprs.eq(s, target));
-    }
+    checks.derived("replacement:" + reason, () -> Exprs.eq(s, target));
     replacements.put(s, target);
     replacementProvenance.putIfAbsent(s, provenance);
     specializations.add(new Specialization(s, List.copyOf(varToSources.getOrDefault(s, List.of())),
@@ -724,8 +694,8 @@ public final class ShapeEnv implements AutoCloseable {
   }
 
   void addDivisible(Expr mod) {
-    if (validator != null && !divisible.contains(mod)) {
-      derived("divisibility", Exprs.eq(mod, Exprs.ZERO));
+    if (!divisible.contains(mod)) {
+      checks.derived("divisibility", () -> Exprs.eq(mod, Exprs.ZERO));
     }
     if (divisible.add(mod)) {
       bumpVersion();
@@ -746,57 +716,22 @@ public final class ShapeEnv implements AutoCloseable {
    */
   public void setRewriteValidator(RewriteValidator v) {
     checkOpen();
-    this.validator = v;
+    checks.setValidator(v);
   }
 
   /** The validator that checks this environment's rewrites, or null when validation is off. */
   public RewriteValidator rewriteValidator() {
-    return validator;
+    return checks.validator();
   }
 
   /** Reports that {@code rule} rewrote {@code before} to {@code after} (when they differ); returns {@code after}. */
   Expr rewrote(String rule, Expr before, Expr after, Rewrite.Basis basis, boolean sizeOblivious) {
-    if (validator != null && before != after) {
-      validate(Rewrite.of(rule, before, after, basis, sizeOblivious));
-    }
-    return after;
+    return checks.rewrote(rule, before, after, basis, sizeOblivious);
   }
 
   /** PyTorch's canonical boolean form of {@code e}, reported as a rewrite. */
   private Expr canonicalize(Expr e, boolean sizeOblivious) {
     return rewrote("canonicalize", e, BooleanForms.canonicalize(e), Rewrite.Basis.NONE, sizeOblivious);
-  }
-
-  /** Reports a fact derived from the guard or assert being learned (which is its premise). */
-  private void derived(String rule, Expr fact) {
-    if (learning != null) {
-      validate(new Rewrite(rule, fact, BoolLit.TRUE, learning, Rewrite.Basis.ALL, false));
-    }
-  }
-
-  private static Expr rangeFact(Sym s, ValueRange r) {
-    List<Expr> bounds = new ArrayList<>();
-    if (r.lower() instanceof Num lo && !lo.isInfinite()) {
-      bounds.add(Exprs.ge(s, lo));
-    }
-    if (r.upper() instanceof Num hi && !hi.isInfinite()) {
-      bounds.add(Exprs.le(s, hi));
-    }
-    return Exprs.and(bounds);
-  }
-
-  private void validate(Rewrite r) {
-    if (validating || closed) {
-      // A validator that asked the environment something: its rewrites are not the trace's. A
-      // closed environment's reads (replace) need no check, and its validator is gone.
-      return;
-    }
-    validating = true;
-    try {
-      validator.validate(this, r);
-    } finally {
-      validating = false;
-    }
   }
 
   // ---------------------------------------------------------------------------------------
