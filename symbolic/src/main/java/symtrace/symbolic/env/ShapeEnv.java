@@ -64,6 +64,10 @@ public final class ShapeEnv implements AutoCloseable {
   final Map<String, Sym> sourceToVar = new HashMap<>();
   private final Map<Long, Sym> valToVar = new HashMap<>();
   final Map<Sym, Expr> replacements = new LinkedHashMap<>();
+  /** {@link #replace} memoized: every SymInt read asks; emptied when a replacement is added. */
+  private final Map<Expr, Expr> replaced = new HashMap<>();
+  /** Counts the replacements added, so that values can keep their replaced expression. */
+  private long replacementGeneration;
   final Map<Sym, Provenance> replacementProvenance = new HashMap<>();
   final Set<Expr> divisible = new LinkedHashSet<>();
   final Set<Sym> sizeLike = new LinkedHashSet<>();
@@ -312,11 +316,29 @@ public final class ShapeEnv implements AutoCloseable {
   // ---------------------------------------------------------------------------------------
   // Queries
 
+  /**
+   * How many replacements have been added: {@link #replace} of an expression gives the same
+   * answer for as long as this number stays the same.
+   */
+  public long replacementGeneration() {
+    return replacementGeneration;
+  }
+
   /** Current replacements applied to every free symbol (PyTorch's {@code replace}). */
   public Expr replace(Expr e) {
     if (replacements.isEmpty()) {
       return e;
     }
+    Expr known = replaced.get(e);
+    if (known != null) {
+      return known;
+    }
+    Expr r = replaceUncached(e);
+    replaced.put(e, r);
+    return r;
+  }
+
+  private Expr replaceUncached(Expr e) {
     Map<Sym, Expr> subst = new HashMap<>();
     for (Sym s : e.freeSymbols()) {
       Expr r = find(s);
@@ -687,6 +709,8 @@ public final class ShapeEnv implements AutoCloseable {
   void setReplacement(Sym s, Expr target, String reason, Provenance provenance) {
     checks.derived("replacement:" + reason, () -> Exprs.eq(s, target));
     replacements.put(s, target);
+    replaced.clear();
+    replacementGeneration++;
     replacementProvenance.putIfAbsent(s, provenance);
     specializations.add(new Specialization(s, List.copyOf(varToSources.getOrDefault(s, List.of())),
         target, reason, provenance));

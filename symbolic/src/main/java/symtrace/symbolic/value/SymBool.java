@@ -5,6 +5,7 @@ import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.expr.BoolLit;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
+import symtrace.symbolic.expr.Fn;
 
 /**
  * A Python bool that may be symbolic ({@code torch.SymBool}). Converting it to a Java boolean
@@ -121,7 +122,8 @@ public final class SymBool {
     if (other.node == null) {
       return other.constant ? this : FALSE;
     }
-    return SymValues.boolResult(node.env(), Exprs.and(expr(), other.expr()),
+    Expr e = OperationCache.apply(Fn.AND, expr(), other.expr(), (x, y) -> Exprs.and(x, y));
+    return SymValues.boolResult(node.env(), e,
         SymValues.hint(hint(), other.hint(), (x, y) -> (Boolean) x && (Boolean) y));
   }
 
@@ -132,7 +134,8 @@ public final class SymBool {
     if (other.node == null) {
       return other.constant ? TRUE : this;
     }
-    return SymValues.boolResult(node.env(), Exprs.or(expr(), other.expr()),
+    Expr e = OperationCache.apply(Fn.OR, expr(), other.expr(), (x, y) -> Exprs.or(x, y));
+    return SymValues.boolResult(node.env(), e,
         SymValues.hint(hint(), other.hint(), (x, y) -> (Boolean) x || (Boolean) y));
   }
 

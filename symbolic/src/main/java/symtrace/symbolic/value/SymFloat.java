@@ -60,7 +60,7 @@ public final class SymFloat {
     }
     ShapeEnv env = SymValues.env(node, o.node);
     Object h = SymValues.hint(hint(), o.hint(), python);
-    return SymValues.floatResult(env, build.apply(expr(), o.expr()), h);
+    return SymValues.floatResult(env, OperationCache.apply(build, expr(), o.expr(), build), h);
   }
 
   public SymFloat add(SymFloat o) {
@@ -142,7 +142,8 @@ public final class SymFloat {
       return SymBool.of(SymInt.holds(relation, Double.compare(constant, o.constant)));
     }
     Object h = SymValues.hint(hint(), o.hint(), (a, b) -> SymInt.holds(relation, PyMath.compare(a, b)));
-    return SymValues.boolResult(SymValues.env(node, o.node), Exprs.apply(relation, expr(), o.expr()), h);
+    Expr e = OperationCache.apply(relation, expr(), o.expr(), (x, y) -> Exprs.apply(relation, x, y));
+    return SymValues.boolResult(SymValues.env(node, o.node), e, h);
   }
 
   public SymBool eq(SymFloat o) {

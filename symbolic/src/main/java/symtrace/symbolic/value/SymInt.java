@@ -93,7 +93,8 @@ public final class SymInt {
       return SymInt.of((Long) v);
     }
     ShapeEnv env = SymValues.env(node, o.node);
-    return SymValues.intResult(env, build.apply(expr(), o.expr()), SymValues.hint(hintObject(), o.hintObject(), python));
+    Expr e = OperationCache.apply(build, expr(), o.expr(), build);
+    return SymValues.intResult(env, e, SymValues.hint(hintObject(), o.hintObject(), python));
   }
 
   public SymInt add(SymInt o) {
@@ -240,7 +241,8 @@ public final class SymInt {
       return SymBool.of(holds(relation, c));
     }
     Object h = SymValues.hint(hintObject(), o.hintObject(), (a, b) -> holds(relation, PyMath.compare(a, b)));
-    return SymValues.boolResult(SymValues.env(node, o.node), Exprs.apply(relation, expr(), o.expr()), h);
+    Expr e = OperationCache.apply(relation, expr(), o.expr(), (x, y) -> Exprs.apply(relation, x, y));
+    return SymValues.boolResult(SymValues.env(node, o.node), e, h);
   }
 
   static boolean holds(Fn relation, int c) {

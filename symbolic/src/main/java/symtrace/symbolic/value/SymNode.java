@@ -21,6 +21,9 @@ public final class SymNode {
   private final ShapeEnv env;
   private final Type type;
   private Object hint;
+  /** {@link #expr()} as of replacement generation {@link #replacedAt} (-1: never computed). */
+  private Expr replaced;
+  private long replacedAt = -1;
 
   public SymNode(Expr expr, ShapeEnv env, Type type, Object hint) {
     this.expr = expr;
@@ -31,7 +34,12 @@ public final class SymNode {
 
   /** The expression with the current replacements applied. */
   public Expr expr() {
-    return env.replace(expr);
+    long generation = env.replacementGeneration();
+    if (replacedAt != generation) {
+      replaced = env.replace(expr);
+      replacedAt = generation;
+    }
+    return replaced;
   }
 
   /** The expression as it was built, before later replacements. */
