@@ -15,6 +15,12 @@ import symtrace.tracer.ops.OpOverload;
  * FX's {@code Graph}: an ordered list of {@link Node}s (placeholders first, one output last)
  * with FX's naming rules. Nodes are appended at the insertion point (the end, before the
  * output), and may be erased when nothing uses them.
+ *
+ * <p>A node may also be created <em>pending</em> ({@link #pendingCall}): named at once, so the
+ * names of the nodes after it are FX's, but put in the list, at the place of its creation, only
+ * when another node first uses it. A symbolic trace makes thousands of SymInt nodes that
+ * make_fx's dead-code pass removes again; pending, the unused ones never enter the graph, and
+ * the graph is the one FX would have after that pass.
  */
 public final class Graph implements Iterable<Node> {
   private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z])([A-Z])");
@@ -24,6 +30,7 @@ public final class Graph implements Iterable<Node> {
   private final Node root;
   private int size;
   private Node output;
+  private long nextSeq;
 
   public Graph() {
     root = new Node(this, Node.Kind.OUTPUT, "_root", "", List.of(), Map.of());
@@ -43,12 +50,69 @@ public final class Graph implements Iterable<Node> {
     if (kind == Node.Kind.OUTPUT && output != null) {
       throw new IllegalStateException("the graph already has an output");
     }
-    String candidate = name != null ? name : targetToString(target);
-    Node n = append(new Node(this, kind, names.create(candidate), target, args, kwargs));
+    attachPending(args);
+    attachPending(kwargs.values());
+    Node n = append(newNode(kind, target, args, kwargs, name));
+    n.registerUses();
     if (kind == Node.Kind.OUTPUT) {
       output = n;
     }
     return n;
+  }
+
+  private Node newNode(Node.Kind kind, Object target, List<Object> args,
+      Map<String, Object> kwargs, String name) {
+    String candidate = name != null ? name : targetToString(target);
+    Node n = new Node(this, kind, names.create(candidate), target, args, kwargs);
+    n.seq = nextSeq++;
+    return n;
+  }
+
+  /**
+   * A {@code call_function} node named now and put in the graph when a node created later
+   * uses it ({@link #createNode}, {@link Node#setArgs}) or {@link #attach} is called; until
+   * then it is in no list and uses nothing. Its arguments must be nodes of the graph or pending.
+   */
+  public Node pendingCall(Object target, List<Object> args, Map<String, Object> kwargs,
+      String nameHint) {
+    Node n = newNode(Node.Kind.CALL_FUNCTION, target, args, kwargs, nameHint);
+    n.pending = true;
+    return n;
+  }
+
+  /**
+   * Puts a pending node (and the pending nodes it uses, first) in the list at the place of its
+   * creation: after every node created before it. Does nothing for a node already in the graph.
+   */
+  public void attach(Node n) {
+    if (!n.pending) {
+      return;
+    }
+    n.pending = false;
+    attachPending(n.args());
+    attachPending(n.kwargs().values());
+    Node after = output != null ? output.prev : root.prev;
+    while (after != root && after.seq > n.seq) {
+      after = after.prev;
+    }
+    n.prev = after;
+    n.next = after.next;
+    after.next.prev = n;
+    after.next = n;
+    size++;
+    n.registerUses();
+  }
+
+  void attachPending(Iterable<?> values) {
+    for (Object v : values) {
+      if (v instanceof Node n) {
+        if (n.pending) {
+          attach(n);
+        }
+      } else if (v instanceof List<?> l) {
+        attachPending(l);
+      }
+    }
   }
 
   /** A {@code placeholder} for an input named {@code name} (e.g. {@code x_1}). */

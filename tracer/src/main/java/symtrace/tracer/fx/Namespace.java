@@ -54,8 +54,10 @@ final class Namespace {
       "super", "tuple", "type", "vars", "zip",
       "inf", "nan", "NoneType", "torch", "device", "fx_pytree", "pytree");
 
-  private final Set<String> used = new HashSet<>();
-  private final Map<String, Integer> baseCount = new HashMap<>();
+  // Sized for a large trace: a symbolic transformer takes thousands of names.
+  private final Set<String> used = new HashSet<>(16384);
+  /** The last number given to each base, in a cell: one lookup per name. */
+  private final Map<String, int[]> baseCount = new HashMap<>(256);
   private final Map<Object, String> objectNames = new IdentityHashMap<>();
 
   /** A fresh unique name for {@code candidate}. */
@@ -68,8 +70,11 @@ final class Namespace {
    * associated with {@code obj} when it is not null.
    */
   String create(String candidate, Object obj) {
-    if (obj != null && objectNames.containsKey(obj)) {
-      return objectNames.get(obj);
+    if (obj != null) {
+      String known = objectNames.get(obj);
+      if (known != null) {
+        return known;
+      }
     }
     if (!isIdentifier(candidate)) {
       candidate = ILLEGAL.matcher(candidate).replaceAll("_");
@@ -88,10 +93,12 @@ final class Namespace {
     }
     String base = suffixed ? candidate.substring(0, underscore) : candidate;
     String suffix = suffixed ? candidate.substring(underscore + 1) : null;
+    int[] count = baseCount.computeIfAbsent(base, k -> new int[1]);
     int num;
     if (suffix == null || used.contains(candidate)) {
       // FX looks the count up under the whole candidate, not its base.
-      num = baseCount.getOrDefault(candidate, 0);
+      int[] own = candidate.equals(base) ? count : baseCount.get(candidate);
+      num = own == null ? 0 : own[0];
       if (ILLEGAL_NAMES.contains(candidate) && !isBuiltinObject(candidate, obj)) {
         num++;
         candidate = base + "_" + num;
@@ -99,12 +106,11 @@ final class Namespace {
     } else {
       num = Integer.parseInt(suffix);
     }
-    while (used.contains(candidate)) {
+    while (!used.add(candidate)) {
       num++;
       candidate = base + "_" + num;
     }
-    used.add(candidate);
-    baseCount.put(base, num);
+    count[0] = num;
     if (obj != null) {
       objectNames.put(obj, candidate);
     }

@@ -65,10 +65,15 @@ public final class Node {
   private List<Object> args;
   private Map<String, Object> kwargs;
   private final Map<String, Object> meta = new LinkedHashMap<>();
-  private final Set<Node> users = new LinkedHashSet<>();
+  /** Made on the first use: most SymInt nodes of a symbolic trace never get one. */
+  private Set<Node> users;
   Node prev;
   Node next;
   boolean erased;
+  /** The order of creation in the graph: where a pending node goes when it is attached. */
+  long seq;
+  /** Created and named but not yet in the graph's list (see {@link Graph#pendingCall}). */
+  boolean pending;
 
   Node(Graph graph, Kind kind, String name, Object target, List<Object> args,
       Map<String, Object> kwargs) {
@@ -85,8 +90,8 @@ public final class Node {
     this.name = name;
     this.target = target;
     this.args = Collections.unmodifiableList(new ArrayList<>(args));
-    this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
-    registerUses();
+    this.kwargs = kwargs.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
   }
 
   public Graph graph() {
@@ -155,7 +160,7 @@ public final class Node {
 
   /** Nodes that use this one, in the order they started to. */
   public Set<Node> users() {
-    return Collections.unmodifiableSet(users);
+    return users == null ? Set.of() : Collections.unmodifiableSet(users);
   }
 
   /** The nodes among the arguments, each once, in order of appearance. */
@@ -176,12 +181,14 @@ public final class Node {
 
   /** Replaces the arguments (keeping users consistent). */
   public void setArgs(List<Object> newArgs) {
+    graph.attachPending(newArgs);
     unregisterUses();
     this.args = Collections.unmodifiableList(new ArrayList<>(newArgs));
     registerUses();
   }
 
   public void setKwargs(Map<String, Object> newKwargs) {
+    graph.attachPending(newKwargs.values());
     unregisterUses();
     this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(newKwargs));
     registerUses();
@@ -189,7 +196,7 @@ public final class Node {
 
   /** Replaces every use of this node by {@code replacement}. */
   public void replaceAllUsesWith(Node replacement) {
-    for (Node user : new ArrayList<>(users)) {
+    for (Node user : new ArrayList<>(users())) {
       user.setArgs(replace(user.args, this, replacement));
       Map<String, Object> kw = new LinkedHashMap<>();
       user.kwargs.forEach((k, v) -> kw.put(k, replaceValue(v, this, replacement)));
@@ -223,16 +230,31 @@ public final class Node {
   private void unregister(Iterable<?> values) {
     for (Object v : values) {
       if (v instanceof Node n) {
-        n.users.remove(this);
+        if (n.users != null) {
+          n.users.remove(this);
+        }
       } else if (v instanceof List<?> l) {
         unregister(l);
       }
     }
   }
 
-  private void registerUses() {
-    for (Node input : inputs()) {
-      input.users.add(this);
+  void registerUses() {
+    register(args);
+    register(kwargs.values());
+  }
+
+  /** Adds this node to the users of every node among {@code values}, in order. */
+  private void register(Iterable<?> values) {
+    for (Object v : values) {
+      if (v instanceof Node n) {
+        if (n.users == null) {
+          n.users = new LinkedHashSet<>(4);
+        }
+        n.users.add(this);
+      } else if (v instanceof List<?> l) {
+        register(l);
+      }
     }
   }
 

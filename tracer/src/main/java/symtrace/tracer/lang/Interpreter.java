@@ -1,6 +1,7 @@
 package symtrace.tracer.lang;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class Interpreter {
   private static final int MAX_DEPTH = 200;
 
   private final Program program;
+  /** Source lines by number, filled as the hooks first name them (every statement asks). */
+  private final Map<Integer, String> sourceLines = new HashMap<>();
   private final ExecutionHooks hooks;
   private final TorchApi api;
   private final PyOperators operators;
@@ -172,8 +175,8 @@ public final class Interpreter {
 
   /** The place a span names, with its source line, for the hooks. */
   private SourceLocation location(Span span) {
-    return new SourceLocation(span.file(), span.line(), span.column(),
-        program.sourceLine(span.line()));
+    String line = sourceLines.computeIfAbsent(span.line(), program::sourceLine);
+    return new SourceLocation(span.file(), span.line(), span.column(), line);
   }
 
   /** A hooks scope that closes without checked exceptions. */

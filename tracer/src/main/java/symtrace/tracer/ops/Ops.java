@@ -36,7 +36,7 @@ public interface Ops {
 
   default Object scalarBinary(String name, Object a, Object b) {
     if (!PyScalars.isSymbolic(a) && !PyScalars.isSymbolic(b)) {
-      OpOverload op = registry().get("operator." + name);
+      OpOverload op = registry().get(OperatorNames.qualified(name));
       return PyScalars.normalize(op.kernel().apply(op.bind(java.util.List.of(
           PyScalars.normalize(a), PyScalars.normalize(b)), Map.of())));
     }
@@ -54,7 +54,7 @@ public interface Ops {
       a = toFloatOperand(a);
       b = toFloatOperand(b);
     }
-    return call("operator." + name, a, b);
+    return call(OperatorNames.qualified(name), a, b);
   }
 
   /** The operations SymNode's {@code promote2} runs on floats when either operand is one. */

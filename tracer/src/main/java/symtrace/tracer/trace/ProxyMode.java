@@ -60,10 +60,16 @@ final class ProxyMode implements DispatchMode {
   private final OpOverload symStorageOffset;
   private final OpOverload symNumel;
   private final OpOverload getitem;
+  private final OpOverload operatorMul;
   private final OpOverload liftFresh;
   private final OpOverload liftFreshCopy;
   private final Map<TensorValue, Thunk> tensors = new MapMaker().weakKeys().makeMap();
-  private final Map<SymNode, Thunk> symbols = new MapMaker().weakKeys().makeMap();
+  /**
+   * The symbolic-value tracker, by identity. Strong, unlike the tensor tracker: SymNodes are
+   * small, a trace is short-lived, and which values can rebuild an untracked one must not
+   * depend on when the garbage collector ran.
+   */
+  private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>();
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
@@ -92,6 +98,7 @@ final class ProxyMode implements DispatchMode {
     this.symStorageOffset = registry.get("aten.sym_storage_offset.default");
     this.symNumel = registry.get("aten.sym_numel.default");
     this.getitem = registry.get("operator.getitem");
+    this.operatorMul = registry.get("operator.mul");
     this.liftFresh = registry.get("aten.lift_fresh.default");
     this.liftFreshCopy = registry.find("aten.lift_fresh_copy.default");
     this.rebuild = new SymbolicProxies(graph, registry, this::existingProxy, this::trackedValues);
@@ -221,7 +228,7 @@ final class ProxyMode implements DispatchMode {
    */
   private Object scalarCall(Args call, Next next) {
     OpOverload op = call.op();
-    if (op.qualifiedName().equals("operator.mul") && call.size() == 2) {
+    if (op == operatorMul && call.size() == 2) {
       if (isLiteralOne(call.get(1))) {
         return call.get(0);
       }
@@ -239,8 +246,13 @@ final class ProxyMode implements DispatchMode {
       n = symNode(out);
     }
     CallArguments fx = CallArguments.of(call, this::toGraph);
-    Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
+    // Pending: named now, in the graph only once something uses it, which is what the final
+    // dead-code pass would leave of a node it may remove.
+    Node node = graph.pendingCall(op, fx.args, fx.kwargs, nodeName(op));
     annotate(node, out);
+    if (!SymbolicDeadCode.removable(node)) {
+      graph.attach(node);
+    }
     if (n != null) {
       symbols.put(n, Thunk.of(node));
     }

@@ -20,7 +20,8 @@ final class SymbolicDeadCode {
     graph.eliminateDeadCode(SymbolicDeadCode::removable);
   }
 
-  private static boolean removable(Node n) {
+  /** Whether the pass may remove {@code n} once nothing uses it. */
+  static boolean removable(Node n) {
     String name = n.op().qualifiedName();
     if (name.equals("aten.sym_size.int") || name.equals("aten.sym_stride.int")
         || name.equals("aten.sym_numel.default")
