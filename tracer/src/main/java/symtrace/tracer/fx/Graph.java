@@ -51,7 +51,9 @@ public final class Graph implements Iterable<Node> {
       throw new IllegalStateException("the graph already has an output");
     }
     attachPending(args);
-    attachPending(kwargs.values());
+    if (!kwargs.isEmpty()) {
+      attachPending(kwargs.values());
+    }
     Node n = append(newNode(kind, target, args, kwargs, name));
     n.registerUses();
     if (kind == Node.Kind.OUTPUT) {
@@ -90,7 +92,9 @@ public final class Graph implements Iterable<Node> {
     }
     n.pending = false;
     attachPending(n.args());
-    attachPending(n.kwargs().values());
+    if (!n.kwargs().isEmpty()) {
+      attachPending(n.kwargs().values());
+    }
     Node after = output != null ? output.prev : root.prev;
     while (after != root && after.seq > n.seq) {
       after = after.prev;

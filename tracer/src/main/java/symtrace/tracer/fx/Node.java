@@ -64,7 +64,8 @@ public final class Node {
   private final Object target;
   private List<Object> args;
   private Map<String, Object> kwargs;
-  private final Map<String, Object> meta = new LinkedHashMap<>();
+  // Small: a traced node carries val, location and at most a few more entries.
+  private final Map<String, Object> meta = new LinkedHashMap<>(8);
   /** Made on the first use: most SymInt nodes of a symbolic trace never get one. */
   private Set<Node> users;
   Node prev;
@@ -167,7 +168,9 @@ public final class Node {
   public List<Node> inputs() {
     Set<Node> out = new LinkedHashSet<>();
     collect(args, out);
-    collect(kwargs.values(), out);
+    if (!kwargs.isEmpty()) {
+      collect(kwargs.values(), out);
+    }
     return new ArrayList<>(out);
   }
 
@@ -224,7 +227,9 @@ public final class Node {
 
   void unregisterUses() {
     unregister(args);
-    unregister(kwargs.values());
+    if (!kwargs.isEmpty()) {
+      unregister(kwargs.values());
+    }
   }
 
   private void unregister(Iterable<?> values) {
@@ -241,7 +246,9 @@ public final class Node {
 
   void registerUses() {
     register(args);
-    register(kwargs.values());
+    if (!kwargs.isEmpty()) {
+      register(kwargs.values());
+    }
   }
 
   /** Adds this node to the users of every node among {@code values}, in order. */

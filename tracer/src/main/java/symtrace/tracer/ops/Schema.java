@@ -19,6 +19,8 @@ public final class Schema {
   private final List<ArgType> returns;
   private final List<String> returnNames;
   private final String text;
+  /** How many arguments may be passed by position (those before the first keyword-only one). */
+  private final int positionalLimit;
 
   private Schema(String name, String overload, List<Argument> arguments, List<ArgType> returns,
       List<String> returnNames, String text) {
@@ -28,6 +30,11 @@ public final class Schema {
     this.returns = List.copyOf(returns);
     this.returnNames = Collections.unmodifiableList(new ArrayList<>(returnNames));
     this.text = text;
+    int limit = 0;
+    while (limit < this.arguments.size() && !this.arguments.get(limit).kwargOnly()) {
+      limit++;
+    }
+    this.positionalLimit = limit;
   }
 
   /** The operator name, e.g. {@code add}. */
@@ -80,11 +87,14 @@ public final class Schema {
    */
   public Object[] bind(List<?> positional, Map<String, ?> keywords) {
     Object[] out = new Object[arguments.size()];
-    boolean[] set = new boolean[out.length];
-    int positionalLimit = 0;
-    while (positionalLimit < arguments.size() && !arguments.get(positionalLimit).kwargOnly()) {
-      positionalLimit++;
+    if (keywords.isEmpty() && positional.size() == out.length && positionalLimit == out.length) {
+      // Every argument given by position, as operators calling operators do.
+      for (int i = 0; i < out.length; i++) {
+        out[i] = positional.get(i);
+      }
+      return out;
     }
+    boolean[] set = new boolean[out.length];
     if (positional.size() > positionalLimit) {
       throw new SchemaError(qualifiedName() + "() takes " + positionalLimit
           + " positional arguments but " + positional.size() + " were given");

@@ -33,8 +33,8 @@ final class CallArguments {
         lastPositional = i;
       }
     }
-    List<Object> args = new ArrayList<>();
-    Map<String, Object> kwargs = new LinkedHashMap<>();
+    List<Object> args = new ArrayList<>(lastPositional + 1);
+    Map<String, Object> kwargs = null;
     for (int i = 0; i < schema.size(); i++) {
       Argument a = schema.get(i);
       if (!a.kwargOnly()) {
@@ -42,10 +42,13 @@ final class CallArguments {
           args.add(toGraph.apply(call.get(i)));
         }
       } else if (!isDefault(a, call.get(i))) {
+        if (kwargs == null) {
+          kwargs = new LinkedHashMap<>();
+        }
         kwargs.put(a.name(), toGraph.apply(call.get(i)));
       }
     }
-    return new CallArguments(args, kwargs);
+    return new CallArguments(args, kwargs == null ? Map.of() : kwargs);
   }
 
   private static boolean isDefault(Argument a, Object value) {

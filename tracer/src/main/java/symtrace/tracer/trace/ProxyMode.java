@@ -2,6 +2,7 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +81,8 @@ final class ProxyMode implements DispatchMode {
   private final Set<String> parameterNames = new HashSet<>();
   /** The modules whose forward is running, outermost first: path to class name. */
   private final LinkedHashMap<String, String> moduleStack = new LinkedHashMap<>();
+  /** An unmodifiable copy of the module stack, shared by the nodes made while it holds. */
+  private Map<String, String> moduleStackSnapshot;
   private boolean recordModuleStack;
   private final SymbolicProxies rebuild;
   private final Dispatcher dispatcher;
@@ -126,7 +129,11 @@ final class ProxyMode implements DispatchMode {
       return () -> { };
     }
     moduleStack.put(path, className);
-    return () -> moduleStack.remove(path);
+    moduleStackSnapshot = null;
+    return () -> {
+      moduleStack.remove(path);
+      moduleStackSnapshot = null;
+    };
   }
 
   void setLocation(SourceLocation where) {
@@ -321,7 +328,10 @@ final class ProxyMode implements DispatchMode {
       node.meta().put("location", location);
     }
     if (!moduleStack.isEmpty()) {
-      node.meta().put("nn_module_stack", new LinkedHashMap<>(moduleStack));
+      if (moduleStackSnapshot == null) {
+        moduleStackSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(moduleStack));
+      }
+      node.meta().put("nn_module_stack", moduleStackSnapshot);
     }
   }
 

@@ -31,7 +31,8 @@ final class SymbolicDeadCode {
     if (!symbolic(n)) {
       return false;
     }
-    return symbolicInputs(n.args()) && symbolicInputs(n.kwargs().values());
+    return symbolicInputs(n.args())
+        && (n.kwargs().isEmpty() || symbolicInputs(n.kwargs().values()));
   }
 
   private static boolean symbolicInputs(Iterable<?> values) {
