@@ -30,6 +30,7 @@ import symtrace.tracer.trace.TracingMode;
 public final class GuardsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ProgramOptions program;
+  @Mixin private LogOptions logging;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, smt2 (the guards as an SMT-LIB2 script) or html (one"
@@ -55,6 +56,7 @@ public final class GuardsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Choices.check(spec, "--format", format, "text", "json", "smt2", "html");
+    logging.check(spec);
     if (format.equals("html") && (check != null || why != null || minimize)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format html"
           + " takes no --check, --why or --minimize: the page shows every guard, with a filter"
@@ -62,7 +64,7 @@ public final class GuardsCommand implements Callable<Integer> {
     }
     return ProgramErrors.run(spec, program, runner -> {
       ProgramRunner.Inputs inputs = runner.inputs(program.traceSpecs(runner));
-      Trace trace = runner.trace(inputs, TracingMode.SYMBOLIC);
+      Trace trace = logging.trace(runner, inputs, TracingMode.SYMBOLIC);
       GuardReport report = GuardReport.of(program.program.getFileName().toString(),
           inputs.spec(), trace, true);
       PrintWriter out = spec.commandLine().getOut();
