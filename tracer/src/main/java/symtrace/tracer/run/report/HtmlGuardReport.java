@@ -412,7 +412,7 @@ public final class HtmlGuardReport {
       }
       b.append("<span class=\"reason\">").append(Html.escape(reason(e))).append("</span>");
       String message = e.path("message").asText("");
-      if (!message.isBlank()) {
+      if (!message.isBlank() && !message.equals(reason(e))) {
         b.append(" <span class=\"why\">").append(Html.escape(message)).append("</span>");
       }
       b.append("</li>\n");
