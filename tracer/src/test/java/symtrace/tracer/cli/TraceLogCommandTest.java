@@ -47,7 +47,7 @@ class TraceLogCommandTest {
     assertTrue(r.out().contains("guards\n  1. L['n'] != (-1)"), r.out());
     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
       assertTrue(line.startsWith("\t") || line.matches("V\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} \\d+"
-          + " symtrace/structured\\.py:0\\] \\{.*\\}"), line);
+          + " StructuredLog\\.java:0\\] \\{.*\\}"), line);
     }
   }
 

@@ -30,7 +30,7 @@ import symtrace.symbolic.SymtraceException;
  * <p>Two forms: {@link Format#JSONL}, where every line is one JSON envelope and a payload is
  * the envelope's {@code payload} field; and {@link Format#TLPARSE}, the form {@code TORCH_TRACE}
  * writes and tlparse reads, where each envelope follows a glog prefix ({@code V1202
- * 13:35:02.986795 1 structured.py:0] }) and the payload follows on lines that start with a tab.
+ * 13:35:02.986795 1 StructuredLog.java:0] }) and the payload follows on lines that start with a tab.
  */
 public final class StructuredLog implements Closeable {
   /** How records are written. */
@@ -119,7 +119,7 @@ public final class StructuredLog implements Closeable {
     try {
       if (format == Format.TLPARSE) {
         out.write("V" + LocalDateTime.now().format(GLOG_TIME) + " " + thread
-            + " symtrace/structured.py:0] ");
+            + " StructuredLog.java:0] ");
       }
       out.write(MAPPER.writeValueAsString(record));
       out.write('\n');
