@@ -30,7 +30,8 @@ import symtrace.symbolic.SymtraceException;
  * <p>Two forms: {@link Format#JSONL}, where every line is one JSON envelope and a payload is
  * the envelope's {@code payload} field; and {@link Format#TLPARSE}, the form {@code TORCH_TRACE}
  * writes and tlparse reads, where each envelope follows a glog prefix ({@code V1202
- * 13:35:02.986795 1 StructuredLog.java:0] }) and the payload follows on lines that start with a tab.
+ * 13:35:02.986795 1 StructuredLog.java:0] }) and the payload follows on lines that start with a
+ * tab.
  */
 public final class StructuredLog implements Closeable {
   /** How records are written. */

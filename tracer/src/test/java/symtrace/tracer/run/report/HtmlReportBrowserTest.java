@@ -124,6 +124,7 @@ class HtmlReportBrowserTest {
     long pixels = (long) image.getWidth() * image.getHeight();
     assertTrue(inked > pixels / 20, "nearly blank: " + inked + " of " + pixels + " pixels");
     // A highlighted program line is a band of that colour at least a few hundred pixels wide.
-    assertTrue(highlighted > 2_000, "only " + highlighted + " pixels of " + HtmlGuardReport.HIGHLIGHT);
+    assertTrue(highlighted > 2_000, "only " + highlighted + " pixels of "
+        + HtmlGuardReport.HIGHLIGHT);
   }
 }
