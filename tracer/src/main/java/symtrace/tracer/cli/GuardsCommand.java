@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import symtrace.tracer.run.GuardReport;
 import symtrace.tracer.run.ProgramRunner;
 import symtrace.tracer.run.TraceGuards;
+import symtrace.tracer.run.report.HtmlGuardReport;
 import symtrace.tracer.trace.Trace;
 import symtrace.tracer.trace.TracingMode;
 
@@ -29,10 +30,13 @@ import symtrace.tracer.trace.TracingMode;
 public final class GuardsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ProgramOptions program;
+  @Mixin private LogOptions logging;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json or smt2 (the guards as an SMT-LIB2 script; default"
-          + " ${DEFAULT-VALUE}).")
+      description = "text, json, smt2 (the guards as an SMT-LIB2 script) or html (one"
+          + " self-contained page: the program with the lines that made guards highlighted,"
+          + " the symbols, the guards with a filter for the implied ones, the input equalities"
+          + " and the graph; redirect it to a file); default ${DEFAULT-VALUE}.")
   private String format;
 
   @Option(names = "--minimize",
@@ -51,15 +55,23 @@ public final class GuardsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Choices.check(spec, "--format", format, "text", "json", "smt2");
+    Choices.check(spec, "--format", format, "text", "json", "smt2", "html");
+    logging.check(spec);
+    if (format.equals("html") && (check != null || why != null || minimize)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format html"
+          + " takes no --check, --why or --minimize: the page shows every guard, with a filter"
+          + " that hides the implied ones");
+    }
     return ProgramErrors.run(spec, program, runner -> {
       ProgramRunner.Inputs inputs = runner.inputs(program.traceSpecs(runner));
-      Trace trace = runner.trace(inputs, TracingMode.SYMBOLIC);
+      Trace trace = logging.trace(runner, inputs, TracingMode.SYMBOLIC);
       GuardReport report = GuardReport.of(program.program.getFileName().toString(),
           inputs.spec(), trace, true);
       PrintWriter out = spec.commandLine().getOut();
       if (format.equals("smt2")) {
         out.print(report.smt2());
+      } else if (format.equals("html")) {
+        out.print(HtmlGuardReport.render(report, trace, runner.program().source()));
       } else if (format.equals("json")) {
         var json = report.toJson();
         if (check != null) {

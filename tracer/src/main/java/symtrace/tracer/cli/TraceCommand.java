@@ -31,6 +31,7 @@ import symtrace.tracer.trace.TracingMode;
 public final class TraceCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ProgramOptions program;
+  @Mixin private LogOptions logging;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "symbolic",
       description = "symbolic, fake or real (default ${DEFAULT-VALUE}).")
@@ -45,8 +46,9 @@ public final class TraceCommand implements Callable<Integer> {
   public Integer call() {
     TracingMode tracingMode = Choices.mode(spec, mode);
     Choices.check(spec, "--format", format, "code", "readable", "json", "dot");
+    logging.check(spec);
     return ProgramErrors.run(spec, program, runner -> {
-      Trace trace = runner.trace(runner.inputs(program.traceSpecs(runner)), tracingMode);
+      Trace trace = logging.trace(runner, runner.inputs(program.traceSpecs(runner)), tracingMode);
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case "readable" -> out.print(trace.module().printReadable());

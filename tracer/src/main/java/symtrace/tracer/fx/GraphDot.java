@@ -33,7 +33,11 @@ public final class GraphDot {
     return b.append("}\n").toString();
   }
 
-  private static String target(Node n) {
+  /**
+   * What a node computes, as its box names it: the operator's qualified name, {@code
+   * self.<attr>} for an attribute, the kind for a placeholder or the output.
+   */
+  public static String target(Node n) {
     return switch (n.kind()) {
       case CALL_FUNCTION -> n.op().qualifiedName();
       case GET_ATTR -> "self." + n.target();
@@ -41,8 +45,11 @@ public final class GraphDot {
     };
   }
 
-  /** The printed type; a multi-output operator's as a tuple of its parts' types. */
-  private static String typeOf(Object val) {
+  /**
+   * The printed type of a node's value, or null; a multi-output operator's as a tuple of its
+   * parts' types.
+   */
+  public static String typeOf(Object val) {
     ValueType t = ValueType.of(val);
     if (t != null) {
       return t.annotation();

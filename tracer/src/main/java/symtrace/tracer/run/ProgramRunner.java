@@ -152,6 +152,38 @@ public final class ProgramRunner {
         new Interpreter(program, ctx.ops(), hooks(ctx)).call(entry, values), in);
   }
 
+  /**
+   * Traces the entry function telling {@code observer} when it starts and each time a
+   * statement starts and ends, so that it can follow what the trace records as it happens.
+   */
+  public Trace trace(Inputs inputs, MakeFx makeFx, TraceObserver observer) {
+    List<MakeFx.Input> in = new ArrayList<>();
+    for (int i = 0; i < inputs.names().size(); i++) {
+      in.add(new MakeFx.Input(inputs.names().get(i), inputs.values().get(i)));
+    }
+    return makeFx.named(entry.name()).trace((ctx, values) -> {
+      observer.started(ctx.shapeEnv(), values);
+      ExecutionHooks traced = hooks(ctx);
+      ExecutionHooks observed = new ExecutionHooks() {
+        @Override
+        public AutoCloseable at(SourceLocation location) {
+          observer.entered(location);
+          AutoCloseable scope = traced.at(location);
+          return () -> {
+            observer.exited(location);
+            scope.close();
+          };
+        }
+
+        @Override
+        public ShapeEnv shapeEnv() {
+          return ctx.shapeEnv();
+        }
+      };
+      return new Interpreter(program, ctx.ops(), observed).call(entry, values);
+    }, in);
+  }
+
   private static ExecutionHooks hooks(TraceContext ctx) {
     return new ExecutionHooks() {
       @Override
