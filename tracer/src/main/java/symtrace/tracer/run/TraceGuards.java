@@ -113,6 +113,13 @@ public final class TraceGuards {
     return full;
   }
 
+  /** The bool inputs the trace took as constants, by name, with the value each had. */
+  public Map<String, Boolean> pins() {
+    Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    pins.forEach(p -> out.put(p.name(), p.value()));
+    return out;
+  }
+
   /** The lines concrete inputs (by parameter name) fail, in order. */
   public List<String> failing(List<String> names, List<Object> values) {
     Function<Source, Object> read = source -> valueOf(source, names, values);
@@ -208,7 +215,11 @@ public final class TraceGuards {
     return where + "by " + p.reason();
   }
 
-  private static Object valueOf(Source source, List<String> names, List<Object> values) {
+  /**
+   * The value a source names in concrete inputs (by parameter name): an input itself, a
+   * tensor's size, stride or storage offset; a bool reads as 1 or 0, as Python's does.
+   */
+  public static Object valueOf(Source source, List<String> names, List<Object> values) {
     if (source instanceof LocalSource local) {
       int i = names.indexOf(local.local());
       if (i < 0) {
