@@ -45,6 +45,11 @@ public final class CheckReport {
     return failing;
   }
 
+  /** The fixes found, or null when none were looked for. */
+  CheckFixes.Result fixes() {
+    return fixes;
+  }
+
   /** Where each failing line comes from, in the same order. */
   public List<FailureOrigin> origins() {
     return origins;
