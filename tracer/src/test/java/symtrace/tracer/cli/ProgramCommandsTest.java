@@ -171,6 +171,11 @@ class ProgramCommandsTest {
     assertTrue(trace.err().startsWith("symtrace: error: if_tensor_value.py:"), trace.err());
     assertTrue(trace.err().contains("it depends on the data: u0 = 1 makes it true, u0 = 0"
         + " makes it false"), trace.err());
+    // The verified torch._check that lets tracing finish follows.
+    assertTrue(trace.err().contains("to let tracing finish, add one of these checks"),
+        trace.err());
+    assertTrue(trace.err().contains("       cond = (x.sum() > 0).item()\n"
+        + "       torch._check(cond)\n       if cond:"), trace.err());
     assertFalse(trace.errHasStackTrace(), trace.err());
   }
 

@@ -100,6 +100,8 @@ public final class DataDependentFixes {
       b.append("\nno torch._check verified to let tracing finish");
       if (!tried.isEmpty()) {
         b.append(" (tried ").append(String.join("; ", tried)).append(')');
+      } else {
+        b.append(": ").append(unwritable());
       }
       return b.append('.').toString();
     }
@@ -128,6 +130,20 @@ public final class DataDependentFixes {
       }
     }
     return b.toString();
+  }
+
+  /** Why no check could be written at all. */
+  private String unwritable() {
+    SourceLocation at = error.provenance() == null ? null : error.provenance().location();
+    if (at == null) {
+      return "the error names no program line to put a check before";
+    }
+    if (program.sourceLine(at.line()).strip().startsWith("elif")) {
+      return "it is asked by an elif condition (" + at + "), before which no statement can go";
+    }
+    return "no program expression evaluated to " + error.condition().freeSymbols().stream()
+        .map(symtrace.symbolic.expr.Sym::name).sorted().toList() + " before " + at
+        + ", so no check can name it";
   }
 
   /** {@code torch._check(n > 3) before f.py:7 (if n > 3:)}, or the lines that replace one. */
