@@ -120,9 +120,19 @@ public final class TraceGuards {
     return out;
   }
 
-  /** The lines concrete inputs (by parameter name) fail, in order. */
+  /**
+   * The lines concrete inputs (by parameter name) fail, in order. A line that reads a size an
+   * input lacks (it has fewer dimensions than the example) fails.
+   */
   public List<String> failing(List<String> names, List<Object> values) {
-    Function<Source, Object> read = source -> valueOf(source, names, values);
+    Object absent = new Object();
+    Function<Source, Object> read = source -> {
+      try {
+        return valueOf(source, names, values);
+      } catch (RuntimeException e) {
+        return absent; // evaluating a line with it throws, which counts as failing
+      }
+    };
     List<String> out = new ArrayList<>();
     for (ProducedGuard g : full.failing(read)) {
       out.add(g.python());

@@ -2,12 +2,15 @@ package symtrace.tracer.run.explain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import symtrace.symbolic.env.ProducedGuard;
 import symtrace.symbolic.env.Source;
 import symtrace.tracer.run.ProgramRunner;
 import symtrace.tracer.run.TraceGuards;
+import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.trace.Trace;
 
 /**
@@ -27,10 +30,33 @@ record CheckContext(ProgramRunner runner, ProgramRunner.Inputs example, Trace tr
     return source -> TraceGuards.valueOf(source, input.names(), input.values());
   }
 
+  /**
+   * The tensor inputs whose number of dimensions differs from the example's: every line on
+   * their sizes fails, and reading those sizes is meaningless.
+   */
+  Set<String> rankChanged() {
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < input.names().size(); i++) {
+      if (input.values().get(i) instanceof Tensor a && example.values().get(i) instanceof Tensor b
+          && a.dim() != b.dim()) {
+        out.add(input.names().get(i));
+      }
+    }
+    return out;
+  }
+
   /** The lines the input fails, in {@code produce_guards} order, then the bool pins. */
   List<FailingLine> failing() {
     List<FailingLine> out = new ArrayList<>();
-    for (ProducedGuard g : guards.guardSet().failing(read())) {
+    Object absent = new Object(); // a size the input lacks: any line that reads it fails
+    Function<Source, Object> read = source -> {
+      try {
+        return read().apply(source);
+      } catch (RuntimeException e) {
+        return absent;
+      }
+    };
+    for (ProducedGuard g : guards.guardSet().failing(read)) {
       out.add(new FailingLine(g, null, null));
     }
     for (Map.Entry<String, Boolean> pin : guards.pins().entrySet()) {

@@ -40,8 +40,10 @@ final class CheckFixes {
       if (example != null) {
         fixes.add(example);
       }
-      DynamicAdvice.of(c, failing.get(0), first, fixes, notes);
-      GuardCheck.of(c, failing.get(0), first, fixes, notes);
+      if (c.rankChanged().isEmpty()) { // both read the input's sizes where the guard does
+        DynamicAdvice.of(c, failing.get(0), first, fixes, notes);
+        GuardCheck.of(c, failing.get(0), first, fixes, notes);
+      }
     }
     return new Result(fixes, notes);
   }

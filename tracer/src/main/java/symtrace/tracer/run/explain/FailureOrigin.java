@@ -16,6 +16,7 @@ import symtrace.symbolic.expr.Num;
 import symtrace.symbolic.expr.Sym;
 import symtrace.symbolic.range.ValueRange;
 import symtrace.tracer.run.TraceGuards;
+import symtrace.tracer.tensor.Tensor;
 
 /**
  * Where in the program a failing guard line comes from, and why it exists. Every line gets a
@@ -55,6 +56,15 @@ public record FailureOrigin(String guard, String kind, SourceLocation location, 
           + " symbol); another value needs another trace.");
     }
     ProducedGuard g = line.guard();
+    String changed = rankChanged(c, g);
+    if (changed != null) {
+      int i = c.input().names().indexOf(changed);
+      return new FailureOrigin(g.python(), "rank", entry, "where the inputs are bound",
+          "L['" + changed + "'] has " + ((Tensor) c.input().values().get(i)).dim()
+          + " dimension(s) in the checked input and " + ((Tensor) c.example().values().get(i))
+          .dim() + " in the example: a trace holds for the example's number of dimensions"
+          + " only.");
+    }
     ShapeEnv env = c.trace().shapeEnv();
     switch (g.kind()) {
       case GUARD -> {
@@ -141,6 +151,26 @@ public record FailureOrigin(String guard, String kind, SourceLocation location, 
     }
     return new FailureOrigin(g.python(), "specialization", entry, inputs, source.name()
         + " was " + example + " at trace time; yours is " + yours + ".");
+  }
+
+  /** The input of changed rank a line reads, or null. */
+  private static String rankChanged(CheckContext c, ProducedGuard g) {
+    java.util.Set<String> changed = c.rankChanged();
+    if (changed.isEmpty()) {
+      return null;
+    }
+    if (g.source() != null && changed.contains(InputSources.parameter(g.source()))) {
+      return InputSources.parameter(g.source());
+    }
+    if (g.kind() != ProducedGuard.Kind.RANGE && g.expr() != null) {
+      for (Sym s : g.expr().freeSymbols()) {
+        Source src = c.guards().guardSet().binders().get(s);
+        if (src != null && changed.contains(InputSources.parameter(src))) {
+          return InputSources.parameter(src);
+        }
+      }
+    }
+    return null;
   }
 
   /** The checked input's values of a guard's symbols: {@code L['x'].size()[0] = 3}. */

@@ -179,4 +179,16 @@ class CheckFixesTest {
     TensorValue x = (TensorValue) t.tracedInputs().get(0);
     assertFalse(x.symSize(0).isConstant());
   }
+
+  @Test
+  void anInputOfAnotherRankIsExplainedNotAnError() {
+    Checked c = check("branch_on_size", "x=f32[6,3]", "x=f32[3]");
+    assertEquals(4, c.report().failing().size());
+    FailureOrigin first = c.report().origins().get(0);
+    assertEquals("rank", first.kind());
+    assertEquals("L['x'] has 1 dimension(s) in the checked input and 2 in the example: a trace"
+        + " holds for the example's number of dimensions only.", first.why());
+    assertEquals("trace with x=f32[3] (the checked input itself)",
+        c.report().fixes().fixes().get(0).text());
+  }
 }
