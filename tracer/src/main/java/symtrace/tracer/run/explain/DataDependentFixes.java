@@ -61,7 +61,7 @@ public final class DataDependentFixes {
     String subject = null;
     try (Prover prover = Z3Prover.create()) {
       ProgramTerms terms = new ProgramTerms(runner.program(), traced, runner.parameters());
-      subject = subject(e, terms);
+      subject = subject(e, terms, runner.program(), traced);
       Set<String> seen = new HashSet<>();
       seen.add(key(e, -1));
       List<symtrace.symbolic.expr.Expr> fixed = new ArrayList<>();
@@ -162,8 +162,12 @@ public final class DataDependentFixes {
     return b.toString();
   }
 
-  /** {@code u0 is n (f.py:6:5)}: the guard's unbacked symbols in the program's words. */
-  private static String subject(DataDependentError e, ProgramTerms terms) {
+  /**
+   * {@code u0 is n (f.py:6:5)}: the guard's unbacked symbols in the program's words; for an
+   * {@code if} on a tensor, the tensor whose truth it reads.
+   */
+  private static String subject(DataDependentError e, ProgramTerms terms, Program program,
+      Observation traced) {
     List<String> parts = new ArrayList<>();
     for (symtrace.symbolic.expr.Sym s : e.condition().freeSymbols()) {
       ProgramTerms.Term t = terms.term(s);
@@ -172,6 +176,16 @@ public final class DataDependentFixes {
       }
     }
     parts.sort(String::compareTo);
+    if (parts.isEmpty() && e.provenance() != null) {
+      BranchFinder.Found b = BranchFinder.at(program, e.provenance().location());
+      List<Object> values = b == null ? List.of() : traced.valuesOf(b.branch().test());
+      SourceText.Found text = b == null ? null : SourceText.of(program, b.branch().test());
+      if (text != null && !values.isEmpty()
+          && values.get(values.size() - 1) instanceof symtrace.tracer.tensor.TensorValue) {
+        return "the condition is the truth of the tensor " + text.text() + " ("
+            + b.branch().test().span() + "), read from its data";
+      }
+    }
     return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
