@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import symtrace.tracer.run.GuardReport;
 import symtrace.tracer.run.ProgramRunner;
-import symtrace.tracer.run.TraceGuards;
+import symtrace.tracer.run.explain.CheckReport;
 import symtrace.tracer.run.report.HtmlGuardReport;
 import symtrace.tracer.trace.Trace;
 import symtrace.tracer.trace.TracingMode;
@@ -50,7 +50,9 @@ public final class GuardsCommand implements Callable<Integer> {
   private String why;
 
   @Option(names = "--check", paramLabel = "SPECS",
-      description = "Also say which guards this input fails, e.g. 'x=f32[3,3]'.")
+      description = "Also say which guards this input fails, e.g. 'x=f32[3,3]': where in the"
+          + " program each comes from, and what would make the trace accept it (each fix"
+          + " verified by tracing again).")
   private String check;
 
   @Override
@@ -75,14 +77,7 @@ public final class GuardsCommand implements Callable<Integer> {
       } else if (format.equals("json")) {
         var json = report.toJson();
         if (check != null) {
-          ProgramRunner.Inputs c = runner.inputs(check);
-          var failed = json.putArray("check_failed");
-          TraceGuards.of(trace).failing(c.names(), c.values()).forEach(failed::add);
-          String why = TraceGuards.of(trace).explainFirstFailure(c.names(), c.values(),
-              trace.shapeEnv());
-          if (why != null) {
-            json.put("check_explanation", why);
-          }
+          CheckReport.of(runner, inputs, trace, runner.inputs(check), true).putJson(json);
         }
         out.println(json.toString());
       } else if (why != null) {
@@ -99,18 +94,7 @@ public final class GuardsCommand implements Callable<Integer> {
       } else {
         out.print(report.toText());
         if (check != null) {
-          ProgramRunner.Inputs c = runner.inputs(check);
-          var failed = TraceGuards.of(trace).failing(c.names(), c.values());
-          out.println();
-          out.println(failed.isEmpty() ? c.spec() + " passes every guard"
-              : c.spec() + " fails " + failed.size() + " guard(s):");
-          failed.forEach(g -> out.println("  " + g));
-          String why = TraceGuards.of(trace).explainFirstFailure(c.names(), c.values(),
-              trace.shapeEnv());
-          if (why != null) {
-            out.println();
-            out.println("the first, explained: " + why);
-          }
+          out.print(CheckReport.of(runner, inputs, trace, runner.inputs(check), true).text());
         }
       }
       out.flush();

@@ -9,6 +9,7 @@ import symtrace.symbolic.env.DataDependentError;
 import symtrace.symbolic.env.SourceLocation;
 import symtrace.tracer.lang.ProgramError;
 import symtrace.tracer.run.ProgramRunner;
+import symtrace.tracer.run.explain.DataDependentFixes;
 
 /**
  * How program commands report what went wrong in a program: a {@link ProgramError} as {@code
@@ -19,12 +20,26 @@ final class ProgramErrors {
   private ProgramErrors() {}
 
   static int run(CommandSpec spec, ProgramOptions options, Function<ProgramRunner, Integer> body) {
+    ProgramRunner runner = null;
     try {
-      return body.apply(options.load());
+      runner = options.load();
+      return body.apply(runner);
     } catch (ProgramError e) {
       return report(spec, e.render(source(options)));
     } catch (DataDependentError e) {
-      return report(spec, describe(e));
+      return report(spec, describe(e) + fixes(runner, options, e));
+    }
+  }
+
+  /** The verified torch._check fixes of a data-dependent error, when the program is known. */
+  private static String fixes(ProgramRunner runner, ProgramOptions options, DataDependentError e) {
+    if (runner == null) {
+      return "";
+    }
+    try {
+      return DataDependentFixes.suggest(runner, options.traceSpecs(runner), e).text();
+    } catch (RuntimeException | LinkageError unavailable) {
+      return ""; // like the assignments: a courtesy, the error stands without it
     }
   }
 

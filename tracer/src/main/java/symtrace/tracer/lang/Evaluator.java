@@ -28,16 +28,20 @@ final class Evaluator implements ExprVisitor<Object> {
   private final Scope scope;
   private final PyOperators operators;
   private final TorchApi api;
+  private final ExecutionHooks hooks;
 
   Evaluator(Interpreter interpreter, Scope scope) {
     this.interpreter = interpreter;
     this.scope = scope;
     this.operators = interpreter.operators();
     this.api = interpreter.api();
+    this.hooks = interpreter.hooks();
   }
 
   Object eval(Expr e) {
-    return e.accept(this);
+    Object value = e.accept(this);
+    hooks.evaluated(e, value);
+    return value;
   }
 
   /** Runs {@code body}, locating any error it raises at {@code span}. */

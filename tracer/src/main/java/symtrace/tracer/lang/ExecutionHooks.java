@@ -19,6 +19,13 @@ public interface ExecutionHooks {
   /** The trace's shape environment, or null (real execution). */
   ShapeEnv shapeEnv();
 
+  /**
+   * Told the value of every expression the interpreter evaluates, inner expressions first. An
+   * explanation uses it to name a symbolic value by the program text that computed it; running
+   * code pays one call per expression.
+   */
+  default void evaluated(Expr expression, Object value) {}
+
   /** No-op hooks for eager execution. */
   ExecutionHooks NONE = new ExecutionHooks() {
     @Override

@@ -88,6 +88,10 @@ public final class Interpreter {
     return api;
   }
 
+  ExecutionHooks hooks() {
+    return hooks;
+  }
+
   PyOperators operators() {
     return operators;
   }

@@ -79,6 +79,12 @@ public final class ProgramRunner {
     return entry.name();
   }
 
+  /** Where the entry function is defined: its {@code def} line, where the inputs are bound. */
+  public SourceLocation entryLocation() {
+    return new SourceLocation(program.file(), entry.span().line(), entry.span().column(),
+        program.sourceLine(entry.span().line()));
+  }
+
   /** The entry's parameter names, without a leading {@code self}. */
   public List<String> parameters() {
     return params.stream().map(Stmt.Param::name).toList();
@@ -132,9 +138,41 @@ public final class ProgramRunner {
 
   /** Runs the entry function eagerly on real inputs. */
   public Object eager(Inputs inputs) {
+    return eager(inputs, Observer.NONE);
+  }
+
+  /** Runs the entry function eagerly, telling {@code observer} every expression's value. */
+  public Object eager(Inputs inputs, Observer observer) {
     Dispatcher d = Dispatcher.standard();
-    return new Interpreter(program, d, ExecutionHooks.NONE).call(entry, new ArrayList<>(
-        inputs.values()));
+    ExecutionHooks hooks = new ExecutionHooks() {
+      @Override
+      public AutoCloseable at(SourceLocation location) {
+        return () -> { };
+      }
+
+      @Override
+      public ShapeEnv shapeEnv() {
+        return null;
+      }
+
+      @Override
+      public void evaluated(symtrace.tracer.lang.Expr expression, Object value) {
+        observer.evaluated(expression, value);
+      }
+    };
+    return new Interpreter(program, d, hooks).call(entry, new ArrayList<>(inputs.values()));
+  }
+
+  /**
+   * Told what a run computes: the shape environment of a trace when it starts, and the value of
+   * every program expression evaluated (explanations name symbols by the code that made them).
+   */
+  public interface Observer {
+    Observer NONE = (expression, value) -> { };
+
+    void evaluated(symtrace.tracer.lang.Expr expression, Object value);
+
+    default void started(ShapeEnv env) {}
   }
 
   /** Traces the entry function with make_fx at the inputs. */
@@ -144,12 +182,46 @@ public final class ProgramRunner {
 
   /** Traces the entry function with a configured make_fx (a decomposition table, ...). */
   public Trace trace(Inputs inputs, MakeFx makeFx) {
+    return trace(inputs, makeFx, Observer.NONE);
+  }
+
+  /** Traces symbolically, telling {@code observer} the environment and each value computed. */
+  public Trace trace(Inputs inputs, TracingMode mode, Observer observer) {
+    return trace(inputs, MakeFx.of(mode), observer);
+  }
+
+  private Trace trace(Inputs inputs, MakeFx makeFx, Observer observer) {
     List<MakeFx.Input> in = new ArrayList<>();
     for (int i = 0; i < inputs.names().size(); i++) {
       in.add(new MakeFx.Input(inputs.names().get(i), inputs.values().get(i)));
     }
-    return makeFx.named(entry.name()).trace((ctx, values) ->
-        new Interpreter(program, ctx.ops(), hooks(ctx)).call(entry, values), in);
+    return makeFx.named(entry.name()).trace((ctx, values) -> {
+      observer.started(ctx.shapeEnv());
+      return new Interpreter(program, ctx.ops(), hooks(ctx, observer)).call(entry, values);
+    }, in);
+  }
+
+  private static ExecutionHooks hooks(TraceContext ctx, Observer observer) {
+    if (observer == Observer.NONE) {
+      return hooks(ctx);
+    }
+    ExecutionHooks plain = hooks(ctx);
+    return new ExecutionHooks() {
+      @Override
+      public AutoCloseable at(SourceLocation location) {
+        return plain.at(location);
+      }
+
+      @Override
+      public ShapeEnv shapeEnv() {
+        return plain.shapeEnv();
+      }
+
+      @Override
+      public void evaluated(symtrace.tracer.lang.Expr expression, Object value) {
+        observer.evaluated(expression, value);
+      }
+    };
   }
 
   /**

@@ -113,9 +113,26 @@ public final class TraceGuards {
     return full;
   }
 
-  /** The lines concrete inputs (by parameter name) fail, in order. */
+  /** The bool inputs the trace took as constants, by name, with the value each had. */
+  public Map<String, Boolean> pins() {
+    Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    pins.forEach(p -> out.put(p.name(), p.value()));
+    return out;
+  }
+
+  /**
+   * The lines concrete inputs (by parameter name) fail, in order. A line that reads a size an
+   * input lacks (it has fewer dimensions than the example) fails.
+   */
   public List<String> failing(List<String> names, List<Object> values) {
-    Function<Source, Object> read = source -> valueOf(source, names, values);
+    Object absent = new Object();
+    Function<Source, Object> read = source -> {
+      try {
+        return valueOf(source, names, values);
+      } catch (RuntimeException e) {
+        return absent; // evaluating a line with it throws, which counts as failing
+      }
+    };
     List<String> out = new ArrayList<>();
     for (ProducedGuard g : full.failing(read)) {
       out.add(g.python());
@@ -130,85 +147,10 @@ public final class TraceGuards {
   }
 
   /**
-   * Why the first line an input fails exists, in a few sentences: the program location and
-   * operation of a recorded guard; the guard that set a range bound; for an input equality,
-   * the specialization behind it (duck sizing, the layout at trace time). Null when the input
-   * passes. {@code env} is the trace's shape environment.
+   * The value a source names in concrete inputs (by parameter name): an input itself, a
+   * tensor's size, stride or storage offset; a bool reads as 1 or 0, as Python's does.
    */
-  public String explainFirstFailure(List<String> names, List<Object> values,
-      symtrace.symbolic.env.ShapeEnv env) {
-    Function<Source, Object> read = source -> valueOf(source, names, values);
-    List<ProducedGuard> failed = full.failing(read);
-    if (failed.isEmpty()) {
-      for (Pin p : pins) {
-        Object v = values.get(names.indexOf(p.name()));
-        if (!(v instanceof Boolean b) || b != p.value()) {
-          return p.python() + ": the trace took the bool input " + p.name() + " as the value"
-              + " it had, " + (p.value() ? "True" : "False") + "; another value needs another"
-              + " trace.";
-        }
-      }
-      return null;
-    }
-    ProducedGuard g = failed.get(0);
-    StringBuilder b = new StringBuilder(g.python()).append(":\n");
-    switch (g.kind()) {
-      case GUARD -> b.append("  recorded ").append(cause(g.origin().provenance())).append('.');
-      case RANGE -> {
-        symtrace.symbolic.expr.Sym sym = symbolOf(g.source());
-        symtrace.symbolic.env.Provenance[] why = sym == null ? null : env.rangeProvenance(sym);
-        Object v = read.apply(g.source());
-        boolean low = g.lower() != null && symtrace.symbolic.eval.PyMath.compare(
-            symtrace.symbolic.eval.Evaluator.evaluate(g.lower(), java.util.Map.of()), v) > 0;
-        symtrace.symbolic.env.Provenance bound = why == null ? null : why[low ? 0 : 1];
-        b.append("  ").append(g.source().name()).append(" is ").append(v).append(", outside the"
-            + " range the trace allows");
-        if (bound == null || bound.reason().equals("default")) {
-          b.append(" (sizes are at least 2 in a symbolic trace: PyTorch specializes 0 and 1)");
-        } else {
-          b.append("; the bound was set ").append(cause(bound));
-        }
-        b.append('.');
-      }
-      case INPUT -> {
-        b.append("  the trace assumed this of its example input");
-        if (g.source() instanceof TensorPropertySource p && p.isSize()) {
-          b.append(": sizes that were equal at trace time share one symbol (duck sizing);"
-              + " trace with example sizes that differ to keep them apart");
-        } else if (g.source() instanceof TensorPropertySource p
-            && p.property() == TensorPropertySource.Property.STRIDE) {
-          b.append(": its layout (strides) at trace time");
-        } else {
-          b.append(": its storage offset at trace time");
-        }
-        b.append('.');
-      }
-      default -> b.append("  the value must not be NaN.");
-    }
-    b.append("\n  symtrace run traces the program again for such an input.");
-    return b.toString();
-  }
-
-  private symtrace.symbolic.expr.Sym symbolOf(Source source) {
-    for (Map.Entry<symtrace.symbolic.expr.Sym, Source> e : full.binders().entrySet()) {
-      if (e.getValue().equals(source)) {
-        return e.getKey();
-      }
-    }
-    return null;
-  }
-
-  private static String cause(symtrace.symbolic.env.Provenance p) {
-    if (p == null) {
-      return "by the trace";
-    }
-    symtrace.symbolic.env.SourceLocation l = p.location();
-    String where = l == null ? "" : "at " + l + (l.code() == null ? "" : " (" + l.code().strip()
-        + ")") + " ";
-    return where + "by " + p.reason();
-  }
-
-  private static Object valueOf(Source source, List<String> names, List<Object> values) {
+  public static Object valueOf(Source source, List<String> names, List<Object> values) {
     if (source instanceof LocalSource local) {
       int i = names.indexOf(local.local());
       if (i < 0) {

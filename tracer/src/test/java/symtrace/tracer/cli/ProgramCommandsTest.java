@@ -64,13 +64,18 @@ class ProgramCommandsTest {
         r.out());
     // The range bound is traced back to the branch that set it.
     assertTrue(r.out().contains("the first, explained: 5 <= L['x'].size()[0]:\n"
-        + "  L['x'].size()[0] is 3, outside the range the trace allows; the bound was set at"
-        + " branch_on_size.py:10:8 (if x.shape[0] > 4:) by branch."), r.out());
+        + "  branch_on_size.py:10:8 (if x.shape[0] > 4:): the lower bound was set by branch\n"
+        + "  L['x'].size()[0] is 3, outside the range [5, int_oo] the trace allows."), r.out());
     CommandRun duck = CommandRun.symtrace("guards", program("add_bcast"), "--check",
         "x=f32[3,4] y=f32[5]");
-    assertTrue(duck.out().contains("L['y'].size()[0] == L['x'].size()[1]:\n  the trace assumed"
-        + " this of its example input: sizes that were equal at trace time share one symbol"
-        + " (duck sizing)"), duck.out());
+    // The equality is placed where the shared size was first used, by both inputs.
+    assertTrue(duck.out().contains("L['y'].size()[0] == L['x'].size()[1]:\n"
+        + "  add_bcast.py:10:5 (z = x + y * 2): aten.add.Tensor, the first operation on both"
+        + " sizes\n  duck sizing: both were 4 at trace time"), duck.out());
+    // The program cannot run that input at all, so no fix verifies, and the report says so.
+    assertTrue(duck.out().contains("no fix verified"), duck.out());
+    assertTrue(duck.out().contains("the program itself fails on x=f32[3,4] y=f32[5]: tracing at"
+        + " it stops with add_bcast.py:10:9: RuntimeError: The size of tensor a"), duck.out());
   }
 
   @Test
@@ -166,6 +171,11 @@ class ProgramCommandsTest {
     assertTrue(trace.err().startsWith("symtrace: error: if_tensor_value.py:"), trace.err());
     assertTrue(trace.err().contains("it depends on the data: u0 = 1 makes it true, u0 = 0"
         + " makes it false"), trace.err());
+    // The verified torch._check that lets tracing finish follows.
+    assertTrue(trace.err().contains("to let tracing finish, add one of these checks"),
+        trace.err());
+    assertTrue(trace.err().contains("       cond = (x.sum() > 0).item()\n"
+        + "       torch._check(cond)\n       if cond:"), trace.err());
     assertFalse(trace.errHasStackTrace(), trace.err());
   }
 

@@ -36,6 +36,10 @@ class TraceGuardsTest {
     assertEquals(List.of(), g.failing(List.of("x"), List.of(Tensor.zeros(DType.FLOAT32, 9, 3))));
     assertEquals(List.of("5 <= L['x'].size()[0]"),
         g.failing(List.of("x"), List.of(Tensor.zeros(DType.FLOAT32, 3, 3))));
+    // A one-dimensional input fails every line that reads a second dimension.
+    assertEquals(List.of("L['x'].stride()[0] == L['x'].size()[1]", "L['x'].stride()[1] == 1",
+        "2 <= L['x'].size()[1]"), g.failing(List.of("x"), List.of(Tensor.zeros(DType.FLOAT32,
+        9))));
     // A transposed 9x3 input: right sizes, column-major strides.
     assertEquals(List.of("L['x'].stride()[0] == L['x'].size()[1]", "L['x'].stride()[1] == 1"),
         g.failing(List.of("x"), List.of(Tensor.zeros(DType.FLOAT32, 3, 9).t())));
