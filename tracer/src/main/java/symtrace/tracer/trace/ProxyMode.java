@@ -70,7 +70,7 @@ final class ProxyMode implements DispatchMode {
    * small, a trace is short-lived, and which values can rebuild an untracked one must not
    * depend on when the garbage collector ran.
    */
-  private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>();
+  private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>(4096);
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
@@ -427,8 +427,13 @@ final class ProxyMode implements DispatchMode {
     }
   }
 
+  /**
+   * A forced size accessor: named now, in the graph once a node uses it (the dead-code pass
+   * removes unused accessors, and a pending SymInt node that is never used may be its only
+   * reader).
+   */
   private Node accessor(OpOverload op, List<Object> args, SymInt value) {
-    Node n = graph.callFunction(op, args, Map.of(), nodeName(op));
+    Node n = graph.pendingCall(op, args, Map.of(), nodeName(op));
     n.meta().put("val", PyScalars.normalize(value));
     return n;
   }
