@@ -37,7 +37,8 @@ public interface Verifier {
       if (goal == symtrace.symbolic.expr.BoolLit.TRUE) {
         return "expansion";
       }
-      return prover.prove(facts, goal).isProved() ? "z3" : null;
+      // entails, not prove: a refuted candidate needs no minimized counterexample.
+      return prover.entails(facts, goal) == symtrace.solver.Verdict.Outcome.PROVED ? "z3" : null;
     };
   }
 
