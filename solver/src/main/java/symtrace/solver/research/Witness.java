@@ -24,8 +24,8 @@ import symtrace.symbolic.expr.Sym;
  */
 public record Witness(Map<Sym, Object> first, Map<Sym, Object> second) {
   private static final long SEED = 0x1c0ffee5L;
-  private static final int BASE_POINTS = 40;
-  private static final int COLLISION_ATTEMPTS = 6000;
+  private static final int BASE_POINTS = 12;
+  private static final int COLLISION_ATTEMPTS = 3000;
 
   /** The witness of an impossible problem, or empty when none was found. */
   public static Optional<Witness> find(Problem p) {
@@ -36,7 +36,7 @@ public record Witness(Map<Sym, Object> first, Map<Sym, Object> second) {
       absent.removeAll(t.expr().freeSymbols());
     }
     if (!absent.isEmpty()) {
-      for (Map<Sym, Object> base : SamplePoints.sample(symbols, p.facts(), BASE_POINTS, 4000, SEED)) {
+      for (Map<Sym, Object> base : SamplePoints.sample(symbols, p.facts(), BASE_POINTS, 1500, SEED)) {
         for (Sym s : absent) {
           for (int k = 0; k < 12; k++) {
             Map<Sym, Object> moved = new LinkedHashMap<>(base);
