@@ -87,6 +87,16 @@ public final class Corpus {
 
   /** The problems of every {@code *.problems} file in {@code dir}, files in name order. */
   public static List<Problem> read(Path dir) {
+    List<Problem> out = new ArrayList<>();
+    for (Path f : files(dir)) {
+      out.addAll(readFile(f));
+    }
+    requireUniqueIds(out);
+    return out;
+  }
+
+  /** The {@code *.problems} files of {@code dir}, in name order; a user error when there are none. */
+  public static List<Path> files(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new SymtraceException("--corpus " + dir + ": " + (Files.exists(dir)
           ? "not a directory" : "no such directory"));
@@ -100,18 +110,18 @@ public final class Corpus {
     if (files.isEmpty()) {
       throw new SymtraceException("--corpus " + dir + ": no *" + EXTENSION + " files in it");
     }
-    List<Problem> out = new ArrayList<>();
-    for (Path f : files) {
-      String text;
-      try {
-        text = Files.readString(f, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new SymtraceException("cannot read " + f + ": " + e.getMessage());
-      }
-      out.addAll(CorpusFormat.read(f.toString(), text));
+    return files;
+  }
+
+  /** The problems of one file. */
+  public static List<Problem> readFile(Path f) {
+    String text;
+    try {
+      text = Files.readString(f, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SymtraceException("cannot read " + f + ": " + e.getMessage());
     }
-    requireUniqueIds(out);
-    return out;
+    return CorpusFormat.read(f.toString(), text);
   }
 
   /** Writes {@code problems} to {@code dir/name}, creating {@code dir}. */

@@ -14,6 +14,7 @@ import symtrace.solver.decompose.Decompositions;
 import symtrace.solver.decompose.Tracked;
 import symtrace.solver.decompose.Tracked.Producer;
 import symtrace.solver.research.AnswerCheck;
+import symtrace.solver.research.BenchRun;
 import symtrace.solver.research.Category;
 import symtrace.solver.research.GroundTruth;
 import symtrace.solver.research.Problem;
@@ -58,34 +59,48 @@ public final class TraceProblems {
 
   /** The problems of every program that traces; a program that does not trace is counted. */
   public static Result of(List<Path> programs) {
+    return of(programs, BenchRun.Progress.NONE);
+  }
+
+  /** As {@link #of(List)}, telling {@code progress} before each program. */
+  public static Result of(List<Path> programs, BenchRun.Progress progress) {
     List<Problem> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int untraceable = 0;
     int[] undetermined = {0};
     try (AnswerCheck checker = new AnswerCheck()) {
-    for (Path program : programs) {
-      Trace trace;
-      String spec;
-      try {
-        ProgramRunner runner = ProgramRunner.load(program);
-        if (runner.traceHeader() == null) {
-          untraceable++;
+      for (int i = 0; i < programs.size(); i++) {
+        progress.update("tracing programs", i, programs.size());
+        Path program = programs.get(i);
+        Traced traced = trace(program);
+        if (traced == null) {
+          untraceable++; // no trace header, or data-dependent: PyTorch fails on it too
           continue;
         }
-        ProgramRunner.Inputs inputs = runner.inputs(runner.traceHeader());
-        spec = inputs.spec();
-        trace = runner.trace(inputs, TracingMode.SYMBOLIC);
-      } catch (SymtraceException e) {
-        untraceable++; // a data-dependent program, as PyTorch fails on it too
-        continue;
+        String name = program.getFileName().toString().replaceFirst("\\.py$", "");
+        try (ShapeEnv env = traced.trace().shapeEnv()) {
+          extract(name, traced.spec(), traced.trace(), env, out, seen, undetermined, checker);
+        }
       }
-      String name = program.getFileName().toString().replaceFirst("\\.py$", "");
-      try (ShapeEnv env = trace.shapeEnv()) {
-        extract(name, spec, trace, env, out, seen, undetermined, checker);
-      }
-    }
     }
     return new Result(out, programs.size(), untraceable, undetermined[0]);
+  }
+
+  /** A symbolic trace and the inputs it was traced at. */
+  private record Traced(Trace trace, String spec) {}
+
+  /** The program traced at its {@code # trace:} inputs, or null when it cannot be. */
+  private static Traced trace(Path program) {
+    try {
+      ProgramRunner runner = ProgramRunner.load(program);
+      if (runner.traceHeader() == null) {
+        return null;
+      }
+      ProgramRunner.Inputs inputs = runner.inputs(runner.traceHeader());
+      return new Traced(runner.trace(inputs, TracingMode.SYMBOLIC), inputs.spec());
+    } catch (SymtraceException e) {
+      return null;
+    }
   }
 
   private static void extract(String program, String spec, Trace trace, ShapeEnv env,
