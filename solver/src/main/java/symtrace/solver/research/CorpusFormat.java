@@ -223,16 +223,18 @@ public final class CorpusFormat {
         throw line.error(col, "'" + head[0] + "' cannot name a tracked value: use an identifier"
             + " other than s<N> and u<N>");
       }
+      int producerCol = col + rest.indexOf(head[1], head[0].length());
       Producer p = producer(head[1]);
       if (p == null) {
-        throw line.error(col, "unknown producer '" + head[1] + "'; expected input-size,"
+        throw line.error(producerCol, "unknown producer '" + head[1] + "'; expected input-size,"
             + " intermediate, other-graph or stashed");
       }
       int position;
       try {
         position = Integer.parseInt(head[2]);
       } catch (NumberFormatException e) {
-        throw line.error(col, "the position '" + head[2] + "' is not a number");
+        throw line.error(producerCol + head[1].length() + 1, "the position '" + head[2]
+            + "' is not a number");
       }
       int exprCol = col + eq + 1;
       String source = rest.substring(eq + 1);
