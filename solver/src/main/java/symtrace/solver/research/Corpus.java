@@ -154,23 +154,27 @@ public final class Corpus {
   public static List<String> dishonest(List<Problem> problems, AnswerCheck checker) {
     List<String> out = new ArrayList<>();
     for (Problem p : problems) {
-      GroundTruth g = p.truth();
-      if (g.solvable()) {
-        AnswerCheck.Result r = checker.check(p, g.solution());
-        if (r.verdict() != AnswerCheck.Verdict.CORRECT) {
-          out.add(p.origin() + ": problem " + p.id() + ": the solution " + g.solution() + " "
-              + (r.verdict() == AnswerCheck.Verdict.WRONG ? r.reason() : "is not confirmed (" + r.reason() + ")"));
-        }
-        int cost = Decompositions.cost(g.solution(), p.tracked());
-        if (cost != g.cost()) {
-          out.add(p.origin() + ": problem " + p.id() + ": the solution costs " + cost + ", not "
-              + g.cost());
-        }
-      } else if (Witness.find(p).isEmpty()) {
-        out.add(p.origin() + ": problem " + p.id() + ": no witness shows it impossible (two points"
-            + " with equal tracked values and different targets)");
+      String why = dishonesty(p, checker);
+      if (why != null) {
+        out.add(p.origin() + ": problem " + p.id() + ": " + why);
       }
     }
     return out;
+  }
+
+  /** Why the ground truth of {@code p} does not hold, or null when it does. */
+  private static String dishonesty(Problem p, AnswerCheck checker) {
+    GroundTruth g = p.truth();
+    if (!g.solvable()) {
+      return Witness.find(p).isPresent() ? null
+          : "no witness shows it impossible (two points with equal tracked values and different targets)";
+    }
+    AnswerCheck.Result r = checker.check(p, g.solution());
+    if (r.verdict() != AnswerCheck.Verdict.CORRECT) {
+      return "the solution " + g.solution() + " " + (r.verdict() == AnswerCheck.Verdict.WRONG
+          ? r.reason() : "is not confirmed (" + r.reason() + ")");
+    }
+    int cost = Decompositions.cost(g.solution(), p.tracked());
+    return cost == g.cost() ? null : "the solution costs " + cost + ", not " + g.cost();
   }
 }

@@ -85,12 +85,17 @@ public final class BenchReport {
       if (withCategory) {
         s.append(' ').append(row.category()).append(" |");
       }
-      s.append(' ').append(row.problems()).append(" | ").append(BenchTables.fraction(row.solved(), row.solvable()).strip())
+      s.append(' ').append(row.problems()).append(" | ").append(share(row.solved(), row.solvable()))
           .append(" | ").append(row.wrong()).append(" | ").append(row.unconfirmed()).append(" | ")
-          .append(BenchTables.fraction(row.rejected(), row.impossible()).strip()).append(" | ")
-          .append(BenchTables.fraction(row.best(), row.solved()).strip()).append(" | ")
+          .append(share(row.rejected(), row.impossible())).append(" | ")
+          .append(share(row.best(), row.solved())).append(" | ")
           .append(BenchTables.micros(row.p50())).append(" | ").append(BenchTables.micros(row.p95()))
           .append(" | ").append(BenchTables.micros(row.p99())).append(" |\n");
     }
+  }
+
+  /** {@code 29/29 (100.0%)}, or a dash when there is nothing to count. */
+  static String share(int a, int b) {
+    return b == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.1f%%)", a, b, 100.0 * a / b);
   }
 }
