@@ -42,4 +42,14 @@ class DecomposeCommandTest {
     assertEquals(1, run.status());
     assertTrue(run.err().contains("expected NAME=EXPR"), run.err());
   }
+
+  @Test
+  void theBenchmarksVariantsAreStrategiesToo() {
+    CommandRun algebra = CommandRun.symtrace("decompose", "s0", "--have", "A=s0*s1", "--have", "B=s1",
+        "--strategy", "algebra");
+    assertEquals("(A//B) verified (by expansion, strategy algebra)" + NL, algebra.out());
+    CommandRun unknown = CommandRun.symtrace("decompose", "s0", "--have", "A=s0", "--strategy", "magic");
+    assertEquals(1, unknown.status());
+    assertTrue(unknown.err().contains("unknown strategy 'magic'"), unknown.err());
+  }
 }
