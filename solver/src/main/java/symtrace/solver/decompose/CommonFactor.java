@@ -53,7 +53,8 @@ final class CommonFactor {
   private static Map<Expr, Long> factors(Expr term) {
     Map<Expr, Long> out = new LinkedHashMap<>();
     for (Expr f : term instanceof Mul m ? m.factors() : List.of(term)) {
-      if (f instanceof Pow p && p.exponent() instanceof IntLit n && n.signum() > 0 && n.fitsLong()) {
+      if (f instanceof Pow p && p.exponent() instanceof IntLit n && n.signum() > 0
+          && n.fitsLong()) {
         out.merge(p.base(), n.longValue(), Long::sum);
       } else if (!f.isNumber()) {
         out.merge(f, 1L, Long::sum);

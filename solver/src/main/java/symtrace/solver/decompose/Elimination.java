@@ -38,7 +38,8 @@ final class Elimination {
   private Elimination() {}
 
   /** Candidate terms for {@code target}, in the order the basis gives them. */
-  static List<Expr> find(Expr target, List<Tracked> tracked, List<Expr> facts, SymjaAlgebra algebra) {
+  static List<Expr> find(Expr target, List<Tracked> tracked, List<Expr> facts,
+      SymjaAlgebra algebra) {
     if (tracked.isEmpty() || tracked.size() > MAX_TRACKED) {
       return List.of();
     }
@@ -54,8 +55,8 @@ final class Elimination {
     polys.add(Exprs.sub(t, atoms.polynomial(target)));
     Set<Sym> reached = new LinkedHashSet<>(atoms.variables());
     for (Expr f : facts) {
-      if (f instanceof Apply eq && eq.fn() == Fn.EQ && !Collections.disjoint(f.freeSymbols(), reached)
-          && !eq.arg(0).isBoolean()) {
+      if (f instanceof Apply eq && eq.fn() == Fn.EQ && !eq.arg(0).isBoolean()
+          && !Collections.disjoint(f.freeSymbols(), reached)) {
         polys.add(atoms.polynomial(Exprs.sub(eq.arg(0), eq.arg(1))));
       }
     }

@@ -100,7 +100,7 @@ final class LinearSolver {
     }
   }
 
-  /** 1, the values, their pairwise products and (for few values) triple products, cheapest first. */
+  /** 1, the values, their pairwise and (for few values) triple products, cheapest first. */
   private static List<Product> products(List<Tracked> tracked) {
     int n = tracked.size();
     int[] read = new int[n];
@@ -135,7 +135,9 @@ final class LinearSolver {
         throw new ArithmeticException("a float coefficient: no exact elimination");
       }
       int[] exps = new int[variables.size() + 4];
-      for (Expr f : term instanceof Mul m ? m.factors() : term.isNumber() ? List.<Expr>of() : List.of(term)) {
+      List<Expr> factors = term instanceof Mul m ? m.factors()
+          : term.isNumber() ? List.of() : List.of(term);
+      for (Expr f : factors) {
         Expr base = f;
         int k = 1;
         if (f instanceof Pow p && p.exponent() instanceof IntLit n && n.signum() > 0 && n.fitsLong()
@@ -160,7 +162,8 @@ final class LinearSolver {
     Map<Monomial, long[]> out = new HashMap<>();
     for (Map.Entry<Monomial, long[]> x : a.entrySet()) {
       for (Map.Entry<Monomial, long[]> y : b.entrySet()) {
-        out.merge(x.getKey().times(y.getKey()), times(x.getValue(), y.getValue()), LinearSolver::plus);
+        out.merge(x.getKey().times(y.getKey()), times(x.getValue(), y.getValue()),
+            LinearSolver::plus);
       }
     }
     out.values().removeIf(q -> q[0] == 0);

@@ -70,7 +70,8 @@ final class MonomialSolver {
   }
 
   /** The term for integer powers of the tracked values, with the coefficient left over. */
-  private static Expr term(BigInteger coefficient, int[] powers, List<Tracked> names, List<Monomial> values) {
+  private static Expr term(BigInteger coefficient, int[] powers, List<Tracked> names,
+      List<Monomial> values) {
     BigInteger num = coefficient;
     BigInteger den = BigInteger.ONE;
     List<Expr> numerator = new ArrayList<>();
@@ -80,7 +81,8 @@ final class MonomialSolver {
         continue;
       }
       Expr name = Decompositions.nameSymbol(names.get(i));
-      Expr power = Math.abs(powers[i]) == 1 ? name : Exprs.pow(name, IntLit.of(Math.abs(powers[i])));
+      int n = Math.abs(powers[i]);
+      Expr power = n == 1 ? name : Exprs.pow(name, IntLit.of(n));
       BigInteger c = values.get(i).coefficient().pow(Math.abs(powers[i]));
       if (powers[i] > 0) {
         numerator.add(power);

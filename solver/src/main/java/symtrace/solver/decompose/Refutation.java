@@ -49,7 +49,8 @@ final class Refutation {
     for (int n = 0; n < POINTS; n++) {
       for (int i = 0; i < order.size(); i++) {
         Sym s = order.get(i);
-        values[i] = s.isPositiveSymbol() || s.isNonNegativeSymbol() ? 2L + digits[i] : digits[i] - 3L;
+        boolean natural = s.isPositiveSymbol() || s.isNonNegativeSymbol();
+        values[i] = natural ? 2L + digits[i] : digits[i] - 3L;
       }
       ToLongFunction<Sym> at = s -> values[index.get(s)];
       if (satisfies(facts, order, values)) {

@@ -148,10 +148,12 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
       List<Tracked> tracked, Map<Sym, Expr> definitions, List<Expr> facts) {
     Decomposition best = null;
     if (stages.contains(Stage.MONOMIAL) && !rebuilt.isEmpty()) {
-      best = firstVerified(MonomialSolver.find(target, values), rebuilt, target, tracked, definitions, facts);
+      best = firstVerified(MonomialSolver.find(target, values), rebuilt, target, tracked,
+          definitions, facts);
     }
     if (best == null && stages.contains(Stage.LINEAR)) {
-      best = firstVerified(LinearSolver.find(target, values, facts), rebuilt, target, tracked, definitions, facts);
+      best = firstVerified(LinearSolver.find(target, values, facts), rebuilt, target, tracked,
+          definitions, facts);
     }
     if (best == null && stages.contains(Stage.SEARCH)) {
       best = firstVerified(CandidateSearch.find(target, values, facts), rebuilt, target, tracked,
@@ -213,7 +215,8 @@ public final class SolverDecomposer implements Decomposer, AutoCloseable {
     if (best == null) {
       best = algebra(target, extended, rebuilt, tracked, definitions, facts);
     }
-    return best != null ? best : elimination(target, extended, rebuilt, tracked, definitions, facts);
+    return best != null ? best
+        : elimination(target, extended, rebuilt, tracked, definitions, facts);
   }
 
   /** The outermost integer-valued function applications in {@code e} that no tracked value is. */

@@ -11,7 +11,7 @@ import symtrace.symbolic.expr.Sym;
  * tracked expression must be the target for every assignment satisfying the facts.
  */
 public interface Verifier {
-  /** Returns how the equality was established ({@code "expansion"}, {@code "z3"}), or null if not. */
+  /** How the equality was established ({@code "expansion"}, {@code "z3"}), or null if not. */
   String verify(Expr target, Expr candidate, Map<Sym, Expr> definitions, List<Expr> facts);
 
   /**
@@ -43,8 +43,9 @@ public interface Verifier {
       if (prover.entails(List.of(), goal) == symtrace.solver.Verdict.Outcome.PROVED) {
         return "z3";
       }
-      return !facts.isEmpty() && prover.entails(facts, goal) == symtrace.solver.Verdict.Outcome.PROVED
-          ? "z3" : null;
+      boolean underFacts = !facts.isEmpty()
+          && prover.entails(facts, goal) == symtrace.solver.Verdict.Outcome.PROVED;
+      return underFacts ? "z3" : null;
     };
   }
 

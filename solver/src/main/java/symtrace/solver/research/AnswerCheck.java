@@ -24,8 +24,9 @@ import symtrace.symbolic.expr.Sym;
  * <p><b>Proof.</b> Z3 (its own prover, never a strategy's) proves {@code Eq(target, term')},
  * {@code term'} being the term with each name replaced by its expression, without the facts
  * (then it holds under them too) or else under them; if that is unknown, {@code Eq(target,
- * term)} with each name defined by a fact {@code Eq(name, expression)}. A refutation is wrong; a proof with agreeing points is
- * correct; an unknown with agreeing points is {@link Verdict#UNCONFIRMED}, counted apart.
+ * term)} with each name defined by a fact {@code Eq(name, expression)}. A refutation is wrong;
+ * a proof with agreeing points is correct; an unknown with agreeing points is {@link
+ * Verdict#UNCONFIRMED}, counted apart.
  */
 public final class AnswerCheck implements AutoCloseable {
   static final int POINTS = 24;
@@ -137,7 +138,8 @@ public final class AnswerCheck implements AutoCloseable {
       return true;
     }
     if (a instanceof Number x && b instanceof Number y) {
-      return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+      return new java.math.BigDecimal(x.toString())
+          .compareTo(new java.math.BigDecimal(y.toString())) == 0;
     }
     return false;
   }

@@ -63,7 +63,8 @@ public final class BenchRun {
       d = s.decompose(p.target(), p.tracked(), p.facts());
     } catch (RuntimeException | StackOverflowError e) {
       long nanos = System.nanoTime() - start;
-      return new Outcome(p, s.name(), null, e.getClass().getSimpleName() + ": " + e.getMessage(), nanos, null);
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return new Outcome(p, s.name(), null, error, nanos, null);
     }
     long nanos = System.nanoTime() - start;
     return new Outcome(p, s.name(), d.isFound() ? d.term() : null, null, nanos, null);

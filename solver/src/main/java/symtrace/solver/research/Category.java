@@ -8,9 +8,9 @@ import java.util.Locale;
  * from real traces.
  */
 public enum Category {
-  /** Simplification regrouped the target: {@code s1*s2*s3} wanted, {@code s1*s2} and {@code s3} tracked. */
+  /** Simplification regrouped the target: {@code s1*s2*s3} from {@code s1*s2}, {@code s3}. */
   REGROUPED("the target's tree no longer contains the tracked subexpressions"),
-  /** A graph break: the symbols are not in the graph by themselves, only inside values that crossed. */
+  /** A graph break: the symbols are in the graph only inside values that crossed it. */
   GRAPH_BREAK("the symbols reach the graph only inside sizes and values that crossed a break"),
   /** The wrong producer is picked: the same value has several producers, the first not the best. */
   PROVENANCE("the same value has several producers; the first one tracked is not the cheapest"),

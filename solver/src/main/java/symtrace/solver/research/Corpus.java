@@ -81,8 +81,8 @@ public final class Corpus {
       tracked.add(new Tracked(t.name(), t.expr().subs(rename), t.producer(), t.position()));
     }
     List<Expr> facts = p.facts().stream().map(f -> f.subs(rename)).toList();
-    return new Problem(p.id() + "-renamed", p.category(), p.kind(), p.note(), p.target().subs(rename),
-        tracked, facts, p.truth(), p.origin());
+    return new Problem(p.id() + "-renamed", p.category(), p.kind(), p.note(),
+        p.target().subs(rename), tracked, facts, p.truth(), p.origin());
   }
 
   /** The problems of every {@code *.problems} file in {@code dir}, files in name order. */
@@ -95,7 +95,7 @@ public final class Corpus {
     return out;
   }
 
-  /** The {@code *.problems} files of {@code dir}, in name order; a user error when there are none. */
+  /** The {@code *.problems} files of {@code dir}, in name order; a user error if there are none. */
   public static List<Path> files(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new SymtraceException("--corpus " + dir + ": " + (Files.exists(dir)
@@ -167,7 +167,8 @@ public final class Corpus {
     GroundTruth g = p.truth();
     if (!g.solvable()) {
       return Witness.find(p).isPresent() ? null
-          : "no witness shows it impossible (two points with equal tracked values and different targets)";
+          : "no witness shows it impossible (two points with equal tracked values and"
+              + " different targets)";
     }
     AnswerCheck.Result r = checker.check(p, g.solution());
     if (r.verdict() != AnswerCheck.Verdict.CORRECT) {

@@ -96,7 +96,8 @@ public final class CorpusFormat {
       }
       GroundTruth g = p.truth();
       if (g.solvable()) {
-        out.append("expect solvable ").append(g.cost()).append(" = ").append(g.solution()).append('\n');
+        out.append("expect solvable ").append(g.cost()).append(" = ").append(g.solution())
+            .append('\n');
       } else {
         out.append("expect impossible ").append(g.reason()).append('\n');
       }
@@ -196,7 +197,8 @@ public final class CorpusFormat {
           category = Category.fromLabel(rest);
           if (category == null) {
             throw line.error(col, "unknown category '" + rest + "'; expected one of "
-                + String.join(", ", java.util.Arrays.stream(Category.values()).map(Category::label).toList()));
+                + String.join(", ", java.util.Arrays.stream(Category.values())
+                    .map(Category::label).toList()));
           }
         }
         case "kind" -> kind = rest;
@@ -245,7 +247,8 @@ public final class CorpusFormat {
     private static GroundTruth expectation(Line line, String rest, int col) {
       if (rest.startsWith("impossible")) {
         String reason = rest.substring("impossible".length()).strip();
-        return GroundTruth.impossible(reason.isEmpty() ? "no term over the tracked values equals the target" : reason);
+        return GroundTruth.impossible(reason.isEmpty()
+            ? "no term over the tracked values equals the target" : reason);
       }
       if (rest.startsWith("solvable")) {
         int eq = rest.indexOf('=');
@@ -255,7 +258,8 @@ public final class CorpusFormat {
         }
         String source = rest.substring(eq + 1);
         int lead = source.length() - source.stripLeading().length();
-        return GroundTruth.solvable(line.expr(col + eq + 1 + lead, source.strip()), Integer.parseInt(cost));
+        return GroundTruth.solvable(line.expr(col + eq + 1 + lead, source.strip()),
+            Integer.parseInt(cost));
       }
       throw line.error(col, "expected 'expect solvable COST = TERM' or 'expect impossible REASON'");
     }
@@ -280,7 +284,8 @@ public final class CorpusFormat {
       if (truth.solvable()) {
         for (symtrace.symbolic.expr.Sym s : truth.solution().freeSymbols()) {
           if (!names.contains(s.name()) || s.isPositiveSymbol()) {
-            throw expectLine.error(1, "the solution reads " + s.name() + ", which is not a tracked name");
+            throw expectLine.error(1, "the solution reads " + s.name()
+                + ", which is not a tracked name");
           }
         }
       }

@@ -27,7 +27,8 @@ public final class CorpusGenerator {
   public static final long DEFAULT_SEED = 1;
 
   /** A family: its category, its kind (the problem ids' stem), how many and how to make one. */
-  record Family(Category category, String kind, int count, Function<ProblemBuilder, Problem> make) {}
+  record Family(Category category, String kind, int count,
+      Function<ProblemBuilder, Problem> make) {}
 
   static final List<Family> FAMILIES = List.of(
       new Family(Category.REGROUPED, "product", 25, RegroupedFamilies::product),
@@ -43,7 +44,8 @@ public final class CorpusGenerator {
       new Family(Category.GRAPH_BREAK, "compound-sizes", 25, GraphBreakFamilies::compoundSizes),
       new Family(Category.GRAPH_BREAK, "guarded", 15, GraphBreakFamilies::guarded),
       new Family(Category.PROVENANCE, "two-producers", 50, ProducerFamilies::twoProducers),
-      new Family(Category.PROVENANCE, "compound-producers", 40, ProducerFamilies::compoundProducers),
+      new Family(Category.PROVENANCE, "compound-producers", 40,
+          ProducerFamilies::compoundProducers),
       new Family(Category.AMBIGUOUS, "whole-or-parts", 30, ProducerFamilies::wholeOrParts),
       new Family(Category.AMBIGUOUS, "two-factorings", 25, ProducerFamilies::twoFactorings),
       new Family(Category.AMBIGUOUS, "scaled-or-parts", 20, ProducerFamilies::scaledOrParts),
@@ -68,7 +70,8 @@ public final class CorpusGenerator {
           p = make(family, seed, f, i, attempt++, seen);
         }
         if (p == null) {
-          throw new IllegalStateException("family " + family.kind() + " made too few distinct problems");
+          throw new IllegalStateException("family " + family.kind()
+              + " made too few distinct problems");
         }
         out.add(p);
       }
@@ -77,7 +80,8 @@ public final class CorpusGenerator {
   }
 
   /** One problem, or null when it repeats an earlier one or its impossibility has no witness. */
-  private static Problem make(Family family, long seed, int f, int i, int attempt, Set<String> seen) {
+  private static Problem make(Family family, long seed, int f, int i, int attempt,
+      Set<String> seen) {
     Random rnd = new Random(mix(seed, f, attempt));
     String id = family.category().label() + "/" + family.kind() + "-"
         + String.format(Locale.ROOT, "%03d", i + 1);
@@ -134,7 +138,8 @@ public final class CorpusGenerator {
 
   /** A well-spread seed for one attempt of one family (SplitMix64's finalizer). */
   private static long mix(long seed, int family, int attempt) {
-    long z = seed * 0x9E3779B97F4A7C15L + family * 0xBF58476D1CE4E5B9L + attempt * 0x94D049BB133111EBL;
+    long z = seed * 0x9E3779B97F4A7C15L + family * 0xBF58476D1CE4E5B9L
+        + attempt * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -33,15 +33,17 @@ final class GraphBreakFamilies {
       return b.note("a multiple of a value from another graph, times a size")
           .solvable(mul(n(m * c), x, y), mul(n(m), an, yn));
     }
-    return b.note("a multiple of a value from another graph").solvable(mul(n(m * c), x), mul(n(m), an));
+    return b.note("a multiple of a value from another graph")
+        .solvable(mul(n(m * c), x), mul(n(m), an));
   }
 
-  /** An exact quotient: {@code s0} from a flattened {@code s0*s1} and {@code s1}, or from {@code 4*s0}. */
+  /** An exact quotient: {@code s0} from a flattened {@code s0*s1} and {@code s1}, or from 4*s0. */
   static Problem exactQuotient(ProblemBuilder b) {
     Sym x = b.symbol();
     if (b.chance(0.35)) {
       long c = b.pick(2L, 4L, 8L);
-      Sym an = b.track("mul", mul(n(c), x), b.chance(0.5) ? Producer.INPUT_SIZE : Producer.OTHER_GRAPH);
+      Producer producer = b.chance(0.5) ? Producer.INPUT_SIZE : Producer.OTHER_GRAPH;
+      Sym an = b.track("mul", mul(n(c), x), producer);
       return b.note("a size from its multiple").solvable(x, Exprs.floorDiv(an, n(c)));
     }
     Sym y = b.symbol();
@@ -57,7 +59,7 @@ final class GraphBreakFamilies {
         .solvable(x, Exprs.floorDiv(an, yn));
   }
 
-  /** A view's leading sizes from the numel and the trailing size: {@code s0*s1} from {@code s0*s1*s2}, {@code s2}. */
+  /** A view's leading sizes from its numel: {@code s0*s1} from {@code s0*s1*s2}, {@code s2}. */
   static Problem flattenedView(ProblemBuilder b) {
     Sym x = b.symbol();
     Sym y = b.symbol();
@@ -73,7 +75,7 @@ final class GraphBreakFamilies {
         Exprs.floorDiv(numel, yz));
   }
 
-  /** The dividend from a quotient and a remainder: {@code s0} from {@code s0 // 4}, {@code s0 % 4}. */
+  /** The dividend from quotient and remainder: {@code s0} from {@code s0 // 4}, {@code s0 % 4}. */
   static Problem divisionPair(ProblemBuilder b) {
     Sym x = b.symbol();
     if (b.chance(0.3)) {
@@ -133,7 +135,10 @@ final class GraphBreakFamilies {
     return b.note("a polynomial in the sizes that crossed the break").solvable(target, term);
   }
 
-  /** A size from its quotient, which a guard makes exact: {@code s0} from {@code s0 // 4} given {@code Eq(Mod(s0, 4), 0)}. */
+  /**
+   * A size from its quotient, which a guard makes exact: {@code s0} from {@code s0 // 4} given
+   * {@code Eq(Mod(s0, 4), 0)}.
+   */
   static Problem guarded(ProblemBuilder b) {
     Sym x = b.symbol();
     long d = b.pick(2L, 4L, 8L);
@@ -145,6 +150,7 @@ final class GraphBreakFamilies {
       return b.note("a product from an exact quotient (a guard says it divides)")
           .solvable(mul(x, z), mul(n(d), q, zn));
     }
-    return b.note("a size from an exact quotient (a guard says it divides)").solvable(x, mul(n(d), q));
+    return b.note("a size from an exact quotient (a guard says it divides)")
+        .solvable(x, mul(n(d), q));
   }
 }

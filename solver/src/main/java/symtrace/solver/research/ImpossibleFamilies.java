@@ -25,7 +25,8 @@ final class ImpossibleFamilies {
     Sym missing = b.symbol();
     Expr base = b.chance(0.5) ? mul(x, y) : add(x, y);
     b.track("sym_size_int", x, Producer.INPUT_SIZE);
-    b.track(base instanceof symtrace.symbolic.expr.Add ? "add" : "mul", base, b.inputOrIntermediate());
+    String kind = base instanceof symtrace.symbolic.expr.Add ? "add" : "mul";
+    b.track(kind, base, b.inputOrIntermediate());
     if (b.chance(0.5)) {
       b.track("sym_size_int", y, Producer.INPUT_SIZE);
     }

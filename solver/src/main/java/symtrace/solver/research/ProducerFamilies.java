@@ -128,6 +128,7 @@ final class ProducerFamilies {
   }
 
   private static Producer any(ProblemBuilder b) {
-    return b.pick(Producer.INPUT_SIZE, Producer.INTERMEDIATE, Producer.OTHER_GRAPH, Producer.STASHED);
+    return b.pick(Producer.INPUT_SIZE, Producer.INTERMEDIATE, Producer.OTHER_GRAPH,
+        Producer.STASHED);
   }
 }

@@ -143,7 +143,8 @@ public final class ReferenceSolution {
         if (i != j) {
           Expr y = names.get(j);
           long[] yv = values.get(j);
-          add(Exprs.floorDiv(x, y), zip(xv, yv, (a, b) -> b == 0 ? Long.MIN_VALUE : Math.floorDiv(a, b)));
+          add(Exprs.floorDiv(x, y),
+              zip(xv, yv, (a, b) -> b == 0 ? Long.MIN_VALUE : Math.floorDiv(a, b)));
           add(Exprs.mul(x, y), zip(xv, yv, Math::multiplyExact));
           add(Exprs.add(x, y), zip(xv, yv, Math::addExact));
           add(Exprs.sub(x, y), zip(xv, yv, Math::subtractExact));

@@ -25,7 +25,12 @@ final class RegroupedFamilies {
     return IntLit.of(v);
   }
 
-  /** {@code c * P1 * ... * Pk} for tracked products {@code Pi}: {@code s1*s2*s3} from {@code s1*s2}, {@code s3}. */
+  /** The node name a tracked product or sum would have. */
+  private static String base(Expr e) {
+    return e instanceof symtrace.symbolic.expr.Mul ? "mul" : "add";
+  }
+
+  /** {@code c * P1 * ... * Pk} for tracked products: {@code s1*s2*s3} from s1*s2, s3. */
   static Problem product(ProblemBuilder b) {
     int k = b.between(2, 4);
     List<Expr> names = new ArrayList<>();
@@ -92,7 +97,7 @@ final class RegroupedFamilies {
   /** {@code A**2} (times {@code B}) expanded: {@code s0**2*s1**2} from {@code s0*s1}. */
   static Problem power(ProblemBuilder b) {
     Expr a = b.chance(0.5) ? mul(b.symbol(), b.symbol()) : add(b.symbol(), n(1));
-    Sym an = b.track(a instanceof symtrace.symbolic.expr.Mul ? "mul" : "add", a, b.inputOrIntermediate());
+    Sym an = b.track(base(a), a, b.inputOrIntermediate());
     if (b.chance(0.5)) {
       Sym y = b.symbol();
       Sym yn = b.track("sym_size_int", y, Producer.INPUT_SIZE);
@@ -109,7 +114,7 @@ final class RegroupedFamilies {
    */
   static Problem insideFunction(ProblemBuilder b) {
     Expr a = b.chance(0.7) ? mul(b.symbol(), b.symbol()) : add(b.symbol(), n(1));
-    Sym an = b.track(a instanceof symtrace.symbolic.expr.Mul ? "mul" : "add", a, b.inputOrIntermediate());
+    Sym an = b.track(base(a), a, b.inputOrIntermediate());
     Sym y = b.symbol();
     Sym yn = b.track("sym_size_int", y, Producer.INPUT_SIZE);
     Expr p = expand(mul(a, y));

@@ -70,15 +70,20 @@ public final class Strategies {
 
   /** Every strategy, in the order reports list them. */
   public static final List<Entry> ALL = List.of(
-      new Entry("naive", "PyTorch's _build_proxy_for_sym_expr: the syntactic walk, ported faithfully",
+      new Entry("naive",
+          "PyTorch's _build_proxy_for_sym_expr: the syntactic walk, ported faithfully",
           v -> new NaiveDecomposer()),
-      new Entry("solver", "every stage: walk, monomials, linear algebra, search, arguments, Gröbner",
+      new Entry("solver",
+          "every stage: walk, monomials, refutation, linear algebra, search, arguments, Gröbner",
           SolverDecomposer::new),
       new Entry("algebra", "the solver without the search: exact algebra only",
           v -> new SolverDecomposer(v, EnumSet.complementOf(EnumSet.of(Stage.SEARCH)), "algebra")),
-      new Entry("search", "the solver without the algebra: the walk and the bounded search",
-          v -> new SolverDecomposer(v, EnumSet.of(Stage.REFUTATION, Stage.SEARCH, Stage.ARGUMENTS), "search")),
-      new Entry("groebner", "the walk, Gröbner elimination and the search (the solver's first design)",
+      new Entry("search",
+          "the solver without the algebra: the walk, the bounded search and rebuilt arguments",
+          v -> new SolverDecomposer(v, EnumSet.of(Stage.REFUTATION, Stage.SEARCH, Stage.ARGUMENTS),
+              "search")),
+      new Entry("groebner",
+          "the walk, Gröbner elimination and the search: the solver before its exact stages",
           v -> new SolverDecomposer(v, EnumSet.of(Stage.ELIMINATION, Stage.SEARCH), "groebner")));
 
   private Strategies() {}

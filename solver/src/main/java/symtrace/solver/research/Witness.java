@@ -36,7 +36,9 @@ public record Witness(Map<Sym, Object> first, Map<Sym, Object> second) {
       absent.removeAll(t.expr().freeSymbols());
     }
     if (!absent.isEmpty()) {
-      for (Map<Sym, Object> base : SamplePoints.sample(symbols, p.facts(), BASE_POINTS, 1500, SEED)) {
+      List<Map<Sym, Object>> bases =
+          SamplePoints.sample(symbols, p.facts(), BASE_POINTS, 1500, SEED);
+      for (Map<Sym, Object> base : bases) {
         for (Sym s : absent) {
           for (int k = 0; k < 12; k++) {
             Map<Sym, Object> moved = new LinkedHashMap<>(base);

@@ -106,8 +106,10 @@ class DecomposerTest {
     List<Tracked> have = List.of(t("A", "s0 // 2"), t("B", "s0 % 2"));
     Decomposition d = withZ3.decompose(e("s0"), have, List.of());
     assertEquals("2*A + B", d.term().toString());
-    assertEquals("z3", d.verifiedBy(), "FloorDiv's semantics are needed: expansion cannot verify it");
-    assertFalse(solver.decompose(e("s0"), have, List.of()).isFound(), "the expansion verifier rejects it");
+    assertEquals("z3", d.verifiedBy(),
+        "FloorDiv's semantics are needed: expansion cannot verify it");
+    assertFalse(solver.decompose(e("s0"), have, List.of()).isFound(),
+        "the expansion verifier rejects it");
   }
 
   @Test
@@ -135,7 +137,8 @@ class DecomposerTest {
     assertEquals("A + B", d.term().toString());
     assertEquals("z3", d.verifiedBy());
     List<Tracked> pair = List.of(t("A", "s0*s1"), t("B", "s2"));
-    assertEquals("2*A - B + 1", withZ3.decompose(e("2*s0*s1 - s2 + 1"), pair, List.of()).term().toString());
+    assertEquals("2*A - B + 1", withZ3.decompose(e("2*s0*s1 - s2 + 1"), pair,
+        List.of()).term().toString());
   }
 
   @Test

@@ -41,7 +41,8 @@ class SolverStagesTest {
     return ExprParser.parse(text);
   }
 
-  private static String term(SolverDecomposer d, String target, List<Expr> facts, Tracked... tracked) {
+  private static String term(SolverDecomposer d, String target, List<Expr> facts,
+      Tracked... tracked) {
     Decomposition r = d.decompose(e(target), List.of(tracked), facts);
     return r.isFound() ? r.term().toString() : null;
   }
@@ -74,18 +75,24 @@ class SolverStagesTest {
   @Test
   void theLinearStageUsesTheDivisionAlgorithmAndGuards() {
     try (SolverDecomposer l = only(Stage.LINEAR)) {
-      assertEquals("C*(4*A + B)", term(l, "s0*s1", List.of(), t("A", "s0 // 4"), t("B", "s0 % 4"), t("C", "s1")));
-      assertEquals("D*Q + R", term(l, "s0", List.of(), t("Q", "s0 // s1"), t("R", "s0 % s1"), t("D", "s1")));
+      assertEquals("C*(4*A + B)", term(l, "s0*s1", List.of(), t("A", "s0 // 4"), t("B",
+          "s0 % 4"), t("C", "s1")));
+      assertEquals("D*Q + R", term(l, "s0", List.of(), t("Q", "s0 // s1"), t("R", "s0 % s1"),
+          t("D", "s1")));
       assertEquals("4*A", term(l, "s0", List.of(e("Eq(Mod(s0, 4), 0)")), t("A", "s0 // 4")));
-      assertEquals(null, term(l, "s0", List.of(), t("A", "s0 // 4")), "without the guard s0 is lost");
+      assertEquals(null, term(l, "s0", List.of(), t("A", "s0 // 4")),
+          "without the guard s0 is lost");
     }
   }
 
   @Test
   void functionApplicationsAreRebuiltFromTheirArguments() {
-    try (SolverDecomposer a = new SolverDecomposer(verifier, EnumSet.of(Stage.MONOMIAL, Stage.ARGUMENTS), "args")) {
-      assertEquals("((A*B)//4)", term(a, "(s0*s1*s2)//4", List.of(), t("A", "s0*s1"), t("B", "s2")));
-      assertEquals("Max(C, A*B)", term(a, "Max(s0*s1*s2, s3)", List.of(), t("A", "s0*s1"), t("B", "s2"), t("C", "s3")));
+    try (SolverDecomposer a = new SolverDecomposer(verifier, EnumSet.of(Stage.MONOMIAL,
+        Stage.ARGUMENTS), "args")) {
+      assertEquals("((A*B)//4)", term(a, "(s0*s1*s2)//4", List.of(), t("A", "s0*s1"), t("B",
+          "s2")));
+      assertEquals("Max(C, A*B)", term(a, "Max(s0*s1*s2, s3)", List.of(), t("A", "s0*s1"), t("B",
+          "s2"), t("C", "s3")));
     }
   }
 
@@ -93,7 +100,8 @@ class SolverStagesTest {
   void aCollisionRefutesAtOnce() {
     assertTrue(Refutation.refuted(e("s0"), List.of(t("A", "s0*s1")), List.of()));
     assertTrue(Refutation.refuted(e("s0 + s1"), List.of(t("A", "s0*s1")), List.of()));
-    assertFalse(Refutation.refuted(e("s0*s1*s2"), List.of(t("A", "s0*s1"), t("B", "s2")), List.of()));
+    assertFalse(Refutation.refuted(e("s0*s1*s2"), List.of(t("A", "s0*s1"), t("B", "s2")),
+        List.of()));
     assertEquals(null, term(solver, "s0", List.of(), t("A", "s0*s1")));
   }
 
@@ -101,7 +109,8 @@ class SolverStagesTest {
   void theWalkReadsTheCheapestProducer() {
     Tracked stashed = new Tracked("stashed", e("s0"), Tracked.Producer.STASHED, 4);
     Tracked input = new Tracked("size", e("s0"), Tracked.Producer.INPUT_SIZE, 0);
-    assertEquals("stashed + 1", new NaiveDecomposer().decompose(e("s0 + 1"), List.of(stashed, input), List.of())
+    assertEquals("stashed + 1", new NaiveDecomposer().decompose(e("s0 + 1"), List.of(stashed,
+        input), List.of())
         .term().toString(), "PyTorch's walk takes the first tracked");
     assertEquals("size + 1", term(solver, "s0 + 1", List.of(), stashed, input));
   }
@@ -117,7 +126,9 @@ class SolverStagesTest {
   void theSolverStagesTogether() {
     assertEquals("A*B", term(solver, "s1*s2*s3", List.of(), t("A", "s1*s2"), t("B", "s3")));
     assertEquals("(A//B)", term(solver, "s75", List.of(), t("A", "s7*s75*s96"), t("B", "s7*s96")));
-    assertEquals("A + B", term(solver, "(s0 + 1)//2", List.of(), t("A", "s0 // 2"), t("B", "s0 % 2")));
-    assertEquals("((2*A)//3)", term(solver, "(2*s75 + 2*s96 - 2)//3", List.of(), t("A", "s75 + s96 - 1")));
+    assertEquals("A + B", term(solver, "(s0 + 1)//2", List.of(), t("A", "s0 // 2"), t("B",
+        "s0 % 2")));
+    assertEquals("((2*A)//3)", term(solver, "(2*s75 + 2*s96 - 2)//3", List.of(), t("A",
+        "s75 + s96 - 1")));
   }
 }

@@ -51,6 +51,7 @@ class AddingAStrategyTest {
     assertEquals(naive.solved(), cheapest.solved(), "the same problems are solved");
     assertEquals(0, cheapest.wrong());
     assertEquals(cheapest.solved(), cheapest.best(), "every answer reads the cheapest producers");
-    assertTrue(naive.best() < naive.solved() / 10, "the first producer tracked is rarely the cheapest");
+    assertTrue(naive.best() < naive.solved() / 10,
+        "the first producer tracked is rarely the cheapest");
   }
 }

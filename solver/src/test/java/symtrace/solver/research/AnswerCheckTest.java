@@ -42,7 +42,8 @@ class AnswerCheckTest {
 
   @Test
   void aPolynomialIdentityIsCorrect() {
-    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s1*s2*s3", List.of(), "A=s1*s2", "B=s3"), "A*B"));
+    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s1*s2*s3", List.of(), "A=s1*s2",
+        "B=s3"), "A*B"));
   }
 
   @Test
@@ -53,13 +54,15 @@ class AnswerCheckTest {
 
   @Test
   void aTermRightOnlyUnderAFactNeedsTheFact() {
-    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s0", List.of("Eq(Mod(s0, 2), 0)"), "A=s0 // 2"), "2*A"));
+    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s0", List.of("Eq(Mod(s0, 2), 0)"),
+        "A=s0 // 2"), "2*A"));
     assertEquals(AnswerCheck.Verdict.WRONG, verdict(problem("s0", List.of(), "A=s0 // 2"), "2*A"));
   }
 
   @Test
   void aWrongTermIsWrong() {
-    AnswerCheck.Result r = checker.check(problem("s1*s2*s3", List.of(), "A=s1*s2", "B=s3"), ExprParser.parse("A + B"));
+    AnswerCheck.Result r = checker.check(problem("s1*s2*s3", List.of(), "A=s1*s2", "B=s3"),
+        ExprParser.parse("A + B"));
     assertEquals(AnswerCheck.Verdict.WRONG, r.verdict());
     assertTrue(r.reason().contains("where the target is"), r.reason());
   }
@@ -67,9 +70,11 @@ class AnswerCheckTest {
   @Test
   void aTermWrongOnlyForLargeValuesIsWrong() {
     // Max(A, 50) equals s0 whenever s0 >= 50: the small samples agree, large ones and Z3 do not.
-    assertEquals(AnswerCheck.Verdict.WRONG, verdict(problem("s0", List.of(), "A=s0"), "Max(A, 50)"));
-    // and one wrong only below the sizes' range is right: sizes are at least 2.
-    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s0", List.of(), "A=s0"), "Max(A, 2)"));
+    assertEquals(AnswerCheck.Verdict.WRONG, verdict(problem("s0", List.of(), "A=s0"),
+        "Max(A, 50)"));
+    // Max(A, 2) differs from s0 only below 2, outside the sizes' range: it is correct.
+    assertEquals(AnswerCheck.Verdict.CORRECT, verdict(problem("s0", List.of(), "A=s0"),
+        "Max(A, 2)"));
   }
 
   @Test
@@ -82,6 +87,7 @@ class AnswerCheckTest {
 
   @Test
   void aTermThatRaisesIsWrong() {
-    assertEquals(AnswerCheck.Verdict.WRONG, verdict(problem("s0", List.of(), "A=s0", "B=s0 - s0"), "A + A // B"));
+    assertEquals(AnswerCheck.Verdict.WRONG, verdict(problem("s0", List.of(), "A=s0",
+        "B=s0 - s0"), "A + A // B"));
   }
 }

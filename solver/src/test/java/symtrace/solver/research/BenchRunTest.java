@@ -32,7 +32,8 @@ class BenchRunTest {
       for (Tracked t : tracked) {
         names.add(Sym.integer(t.name()));
       }
-      return Decomposition.found(target, names.isEmpty() ? Exprs.ZERO : Exprs.add(names), name(), "none", 0);
+      return Decomposition.found(target, names.isEmpty() ? Exprs.ZERO : Exprs.add(names), name(),
+          "none", 0);
     }
   }
 
@@ -84,7 +85,8 @@ class BenchRunTest {
   void naiveFailsTheRegroupedProductAndTheSolverRebuildsIt() {
     Problem docstring = Corpus.handWritten().stream()
         .filter(p -> p.id().equals("hand/docstring-regrouped-product")).findFirst().orElseThrow();
-    List<Outcome> out = BenchRun.run(List.of(docstring), List.of(), Strategies.parse("naive,solver"),
+    List<Outcome> out = BenchRun.run(List.of(docstring), List.of(),
+        Strategies.parse("naive,solver"),
         BenchRun.Progress.NONE);
     assertFalse(out.get(0).found(), "naive: s1*s2*s3 is not a subtree of the tracked s1*s2");
     assertEquals("mul*sym_size_int", out.get(1).term().toString());
@@ -100,15 +102,18 @@ class BenchRunTest {
       assertFalse(o.found());
       assertNotNull(o.error());
     }
-    assertEquals(3, Summary.rows(out, List.of("broken")).get(Summary.rows(out, List.of("broken")).size() - 1).errors());
+    assertEquals(3, Summary.rows(out, List.of("broken")).get(Summary.rows(out,
+        List.of("broken")).size() - 1).errors());
   }
 
   @Test
   void progressIsReportedForEveryCall() {
     List<String> phases = new ArrayList<>();
     BenchRun.run(Corpus.handWritten().subList(0, 2), Corpus.handWritten().subList(2, 3),
-        Strategies.parse("naive"), (phase, done, total) -> phases.add(phase + " " + done + "/" + total));
-    assertEquals(List.of("naive warm-up 1/3", "naive 2/3", "naive 3/3", "check 1/2", "check 2/2"), phases);
+        Strategies.parse("naive"), (phase, done, total) -> phases.add(phase + " " + done + "/"
+            + total));
+    assertEquals(List.of("naive warm-up 1/3", "naive 2/3", "naive 3/3", "check 1/2",
+        "check 2/2"), phases);
   }
 
   @Test
@@ -122,7 +127,8 @@ class BenchRunTest {
 
   @Test
   void unknownStrategiesAreUserErrors() {
-    assertEquals("unknown strategy 'magic'; the strategies are naive, solver, algebra, search, groebner",
+    assertEquals("unknown strategy 'magic'; the strategies are naive, solver, algebra, search,"
+        + " groebner",
         assertThrows(SymtraceException.class, () -> Strategies.parse("naive,magic")).getMessage());
     assertEquals("strategy 'naive' is listed twice",
         assertThrows(SymtraceException.class, () -> Strategies.parse("naive,naive")).getMessage());

@@ -44,7 +44,8 @@ class CorpusFormatTest {
     assertEquals("p1", p.id());
     assertEquals(Category.REGROUPED, p.category());
     assertEquals("hand", p.kind());
-    assertEquals(List.of(new Tracked("A", ExprParser.parse("s1*s2"), Tracked.Producer.INTERMEDIATE, 0),
+    assertEquals(List.of(new Tracked("A", ExprParser.parse("s1*s2"),
+        Tracked.Producer.INTERMEDIATE, 0),
         new Tracked("B", ExprParser.parse("s3"), Tracked.Producer.INPUT_SIZE, 1)), p.tracked());
     assertEquals(List.of(ExprParser.parse("s1 <= 64")), p.facts());
     assertEquals(GroundTruth.solvable(ExprParser.parse("A*B"), 15), p.truth());
@@ -54,7 +55,8 @@ class CorpusFormatTest {
   @Test
   void errorsNameTheFileLineAndColumn() {
     assertEquals("f.problems:3:11: unknown producer 'input'; expected input-size, intermediate,"
-        + " other-graph or stashed", error("problem p\ncategory regrouped\ntracked A input 0 = s0"));
+        + " other-graph or stashed",
+            error("problem p\ncategory regrouped\ntracked A input 0 = s0"));
     assertEquals("f.problems:3:11: expected an expression but found the end of the expression",
         error("problem p\ncategory regrouped\ntarget s0*\nexpect impossible x"));
     assertEquals("f.problems:3:22: the position 'x' is not a number",
@@ -71,6 +73,7 @@ class CorpusFormatTest {
   }
 
   private static String error(String text) {
-    return assertThrows(SymtraceException.class, () -> CorpusFormat.read("f.problems", text)).getMessage();
+    return assertThrows(SymtraceException.class, () -> CorpusFormat.read("f.problems",
+        text)).getMessage();
   }
 }

@@ -62,7 +62,8 @@ class CorpusGeneratorTest {
         for (Tracked t : p.tracked()) {
           provided.addAll(t.expr().freeSymbols());
         }
-        assertTrue(!provided.containsAll(p.target().freeSymbols()), p.id() + " needs a symbol no value has");
+        assertTrue(!provided.containsAll(p.target().freeSymbols()), p.id()
+            + " needs a symbol no value has");
       }
     }
   }

@@ -35,14 +35,16 @@ class GroundTruthTest {
 
   @Test
   void theDefaultCorpusIsHonest() {
-    assertEquals(List.of(), Corpus.dishonest(Corpus.standard(CorpusGenerator.DEFAULT_SEED), checker));
+    assertEquals(List.of(), Corpus.dishonest(Corpus.standard(CorpusGenerator.DEFAULT_SEED),
+        checker));
   }
 
   @Test
   void handWrittenCostsAreTheCostModels() {
     for (Problem p : Corpus.handWritten()) {
       if (p.truth().solvable()) {
-        assertEquals(Decompositions.cost(p.truth().solution(), p.tracked()), p.truth().cost(), p.id());
+        assertEquals(Decompositions.cost(p.truth().solution(), p.tracked()), p.truth().cost(),
+            p.id());
       }
     }
   }
@@ -56,9 +58,11 @@ class GroundTruthTest {
       Witness w = Witness.find(p).orElseThrow();
       // equal tracked values, different targets, both points satisfy the facts
       for (Tracked t : p.tracked()) {
-        assertEquals(SamplePoints.value(t.expr(), w.first()), SamplePoints.value(t.expr(), w.second()), p.id());
+        assertEquals(SamplePoints.value(t.expr(), w.first()), SamplePoints.value(t.expr(),
+            w.second()), p.id());
       }
-      assertTrue(!SamplePoints.value(p.target(), w.first()).equals(SamplePoints.value(p.target(), w.second())), p.id());
+      assertTrue(!SamplePoints.value(p.target(), w.first()).equals(SamplePoints.value(p.target(),
+          w.second())), p.id());
       for (var f : p.facts()) {
         assertEquals(Boolean.TRUE, Evaluator.evaluate(f, w.first()), p.id() + " " + f);
       }
@@ -101,7 +105,8 @@ class GroundTruthTest {
 
   private static Problem problem(String target, GroundTruth truth) {
     return new Problem("t", Category.REGROUPED, "hand", "", ExprParser.parse(target),
-        List.of(Tracked.of("A", ExprParser.parse("s1*s2")), Tracked.of("B", ExprParser.parse("s3"))),
+        List.of(Tracked.of("A", ExprParser.parse("s1*s2")), Tracked.of("B",
+            ExprParser.parse("s3"))),
         List.of(), truth, "test:1");
   }
 }

@@ -93,7 +93,8 @@ public final class DecomposeBenchCommand implements Callable<Integer> {
   public Integer call() {
     Choices.check(spec, "--format", format, "text", "json", "csv");
     if (corpus != null && writeCorpus != null) {
-      throw new ParameterException(spec.commandLine(), "--corpus and --write-corpus exclude each other");
+      throw new ParameterException(spec.commandLine(),
+          "--corpus and --write-corpus exclude each other");
     }
     List<Strategies.Entry> entries = Strategies.parse(strategies == null
         ? String.join(",", Strategies.names()) : strategies);
@@ -126,7 +127,8 @@ public final class DecomposeBenchCommand implements Callable<Integer> {
       });
       out.flush();
       if (report != null) {
-        for (Path f : BenchReport.write(result, report, "./symtrace decompose-bench --report " + report)) {
+        String command = "./symtrace decompose-bench --report " + report;
+        for (Path f : BenchReport.write(result, report, command)) {
           err.println("decompose-bench: wrote " + f);
         }
         err.flush();

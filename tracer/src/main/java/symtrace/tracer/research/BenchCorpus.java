@@ -32,9 +32,11 @@ public record BenchCorpus(List<Part> parts) {
   }
 
   /** The default corpus; without a conformance suite, no real-trace part. */
-  public static BenchCorpus standard(long seed, Optional<Path> conformance, BenchRun.Progress progress) {
+  public static BenchCorpus standard(long seed, Optional<Path> conformance,
+      BenchRun.Progress progress) {
     List<Part> parts = new ArrayList<>();
-    parts.add(new Part("hand-written", Corpus.HAND_WRITTEN, "written by hand", Corpus.handWritten()));
+    parts.add(new Part("hand-written", Corpus.HAND_WRITTEN, "written by hand",
+        Corpus.handWritten()));
     parts.add(new Part("generated", "generated-seed" + seed + Corpus.EXTENSION,
         "generated with seed " + seed, CorpusGenerator.generate(seed)));
     if (conformance.isPresent()) {

@@ -81,28 +81,33 @@ public final class BenchPlots {
     return c;
   }
 
-  /** For each strategy, the share of problems answered within a latency (log scale). */
+  /** For each strategy, the latency at each percentile of the problems (log scale). */
   static XYChart latency(BenchResult r) {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Latency per problem (after a warm-up pass)")
-        .xAxisTitle("latency (microseconds, log scale)").yAxisTitle("problems answered (%)").build();
-    c.getStyler().setXAxisLogarithmic(true);
+        .title("Latency per problem, by percentile (after a warm-up pass)")
+        .xAxisTitle("percentile of the problems").yAxisTitle("latency (microseconds, log scale)")
+        .build();
+    c.getStyler().setYAxisLogarithmic(true);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     c.getStyler().setMarkerSize(0);
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    c.getStyler().setYAxisMin(0.0);
-    c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    c.getStyler().setXAxisDecimalPattern("#");
+    c.getStyler().setXAxisTickMarkSpacingHint(90);
+    c.getStyler().setYAxisDecimalPattern("#,##0.#");
     for (Strategies.Entry s : r.strategies()) {
       double[] micros = r.outcomes().stream().filter(o -> o.strategy().equals(s.name()))
           .mapToDouble(o -> Math.max(0.1, o.micros())).sorted().toArray();
       if (micros.length == 0) {
         continue;
       }
-      double[] share = new double[micros.length];
-      for (int i = 0; i < micros.length; i++) {
-        share[i] = 100.0 * (i + 1) / micros.length;
+      // the percentiles 1 to 100 (nearest rank): a hundred points draw the curve
+      double[] percentile = new double[100];
+      double[] at = new double[100];
+      for (int q = 1; q <= 100; q++) {
+        percentile[q - 1] = q;
+        at[q - 1] = Summary.percentile(micros, q);
       }
-      c.addSeries(s.name(), micros, share);
+      c.addSeries(s.name(), percentile, at);
     }
     return c;
   }
@@ -113,6 +118,7 @@ public final class BenchPlots {
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setYAxisDecimalPattern("#");
     c.getStyler().setOverlapped(false);
     return c;
   }

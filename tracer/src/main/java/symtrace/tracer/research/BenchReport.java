@@ -77,7 +77,8 @@ public final class BenchReport {
 
   private static void table(StringBuilder s, List<Summary.Row> rows, boolean withCategory) {
     s.append("| strategy |").append(withCategory ? " category |" : "")
-        .append(" problems | solved | wrong | unconfirmed | rejected | best | p50 µs | p95 µs | p99 µs |\n");
+        .append(" problems | solved | wrong | unconfirmed | rejected | best |")
+        .append(" p50 µs | p95 µs | p99 µs |\n");
     s.append("| --- |").append(withCategory ? " --- |" : "")
         .append(" ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Summary.Row row : rows) {

@@ -38,7 +38,8 @@ public final class BenchTables {
       rows.add(new String[] {row.strategy(), row.category(), Integer.toString(row.problems()),
           fraction(row.solved(), row.solvable()), Integer.toString(row.wrong()),
           Integer.toString(row.unconfirmed()), fraction(row.rejected(), row.impossible()),
-          fraction(row.best(), row.solved()), micros(row.p50()), micros(row.p95()), micros(row.p99())});
+          fraction(row.best(), row.solved()), micros(row.p50()), micros(row.p95()),
+          micros(row.p99())});
     }
     int[] width = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -77,7 +78,8 @@ public final class BenchTables {
     for (Summary.Row row : r.rows()) {
       List<String> cells = List.of(row.strategy(), row.category(), str(row.problems()),
           str(row.solvable()), str(row.solved()), ratio(row.success()), str(row.wrong()),
-          str(row.unconfirmed()), str(row.impossible()), str(row.rejected()), ratio(row.rejection()),
+          str(row.unconfirmed()), str(row.impossible()), str(row.rejected()),
+          ratio(row.rejection()),
           str(row.best()), ratio(row.provenance()), str(row.errors()), micros(row.p50()),
           micros(row.p95()), micros(row.p99()));
       out.append(String.join(",", cells)).append('\n');
@@ -115,7 +117,8 @@ public final class BenchTables {
       putRatio(o, "provenance", row.provenance());
       o.put("errors", row.errors());
       ObjectNode latency = o.putObject("latency_us");
-      latency.put("p50", round(row.p50())).put("p95", round(row.p95())).put("p99", round(row.p99()));
+      latency.put("p50", round(row.p50())).put("p95", round(row.p95()))
+          .put("p99", round(row.p99()));
     }
     try {
       return mapper.writeValueAsString(root) + "\n";

@@ -129,8 +129,9 @@ public final class TraceProblems {
           if (!seen.add(key(target, tracked, facts))) {
             continue;
           }
-          String id = "real-trace/" + program + "/" + nodes.get(cut).name() + "/" + mode + "-" + (++k);
-          Problem p = problem(id, mode, program, spec, nodes.get(cut).name(), target, tracked, facts, checker);
+          String cutNode = nodes.get(cut).name();
+          String id = "real-trace/" + program + "/" + cutNode + "/" + mode + "-" + (++k);
+          Problem p = problem(id, mode, program, spec, cutNode, target, tracked, facts, checker);
           if (p == null) {
             undetermined[0]++;
           } else {
@@ -206,8 +207,8 @@ public final class TraceProblems {
   }
 
   /** The problem with its ground truth, or null when none is known. */
-  private static Problem problem(String id, String mode, String program, String spec, String cutNode,
-      Expr target, List<Tracked> tracked, List<Expr> facts, AnswerCheck checker) {
+  private static Problem problem(String id, String mode, String program, String spec,
+      String cutNode, Expr target, List<Tracked> tracked, List<Expr> facts, AnswerCheck checker) {
     Set<Sym> symbols = new LinkedHashSet<>(target.freeSymbols());
     for (Tracked t : tracked) {
       symbols.addAll(t.expr().freeSymbols());
@@ -234,21 +235,25 @@ public final class TraceProblems {
     List<Sym> missing = Decompositions.missingSymbols(target, relevant);
     if (!missing.isEmpty()) {
       String reason = missing.get(0) + " crossed in no value";
-      return Witness.find(probe).isPresent() ? withTruth(probe, GroundTruth.impossible(reason)) : null;
+      return Witness.find(probe).isPresent()
+          ? withTruth(probe, GroundTruth.impossible(reason)) : null;
     }
     if (bySymbol.keySet().containsAll(target.freeSymbols())) {
       Map<Sym, Expr> names = new LinkedHashMap<>();
       bySymbol.forEach((s, t) -> names.put(s, Sym.integer(t.name())));
       Expr solution = target.subs(names);
-      return withTruth(probe, GroundTruth.solvable(solution, Decompositions.cost(solution, relevant)));
+      int cost = Decompositions.cost(solution, relevant);
+      return withTruth(probe, GroundTruth.solvable(solution, cost));
     }
     Optional<Expr> reference = ReferenceSolution.find(probe, checker);
     if (reference.isPresent()) {
       Expr solution = reference.get();
-      return withTruth(probe, GroundTruth.solvable(solution, Decompositions.cost(solution, relevant)));
+      int cost = Decompositions.cost(solution, relevant);
+      return withTruth(probe, GroundTruth.solvable(solution, cost));
     }
     if (Witness.find(probe).isPresent()) {
-      return withTruth(probe, GroundTruth.impossible("the values that crossed do not determine it"));
+      return withTruth(probe,
+          GroundTruth.impossible("the values that crossed do not determine it"));
     }
     return null;
   }

@@ -44,7 +44,8 @@ class DecomposeBenchCommandTest {
 
   private static JsonNode row(JsonNode root, String strategy, String category) {
     for (JsonNode r : root.path("rows")) {
-      if (r.path("strategy").asText().equals(strategy) && r.path("category").asText().equals(category)) {
+      if (r.path("strategy").asText().equals(strategy)
+          && r.path("category").asText().equals(category)) {
         return r;
       }
     }
@@ -67,7 +68,8 @@ class DecomposeBenchCommandTest {
     assertTrue(solver.path("success").asDouble() >= 0.98, solver.toString());
     assertTrue(solver.path("latency_us").path("p50").asDouble() <= 2000, solver.toString());
     JsonNode naive = row(root, "naive", "all");
-    assertTrue(naive.path("success").asDouble() < solver.path("success").asDouble(), naive.toString());
+    assertTrue(naive.path("success").asDouble() < solver.path("success").asDouble(),
+        naive.toString());
     assertEquals(1.0, row(root, "solver", "real-trace").path("success").asDouble());
   }
 
@@ -77,7 +79,8 @@ class DecomposeBenchCommandTest {
         "--strategies", "naive,solver");
     assertEquals(0, run.status(), run.err());
     String[] lines = run.out().split("\n");
-    assertTrue(lines[0].startsWith(Corpus.handWritten().size() + 52 + " problems: hand "), lines[0]);
+    assertTrue(lines[0].startsWith(Corpus.handWritten().size() + 52 + " problems: hand "),
+        lines[0]);
     assertTrue(lines[2].matches("strategy +category +problems +solved +wrong +unconfirmed +rejected"
         + " +best +p50 us +p95 us +p99 us"), lines[2]);
     assertTrue(run.out().contains("\nnaive     regrouped "), run.out());
@@ -125,14 +128,16 @@ class DecomposeBenchCommandTest {
     assertTrue(Files.exists(dir.resolve("hand-written.problems")));
     assertTrue(Files.exists(dir.resolve("generated-seed1.problems")));
     assertTrue(Files.exists(dir.resolve("real-trace.problems")));
-    assertEquals(Corpus.handWritten().size(), Corpus.readFile(dir.resolve("hand-written.problems")).size());
+    assertEquals(Corpus.handWritten().size(),
+        Corpus.readFile(dir.resolve("hand-written.problems")).size());
   }
 
   @Test
   void aBadCorpusPathIsAClearError() {
     CommandRun run = CommandRun.symtrace("decompose-bench", "--corpus", "/no/such/dir");
     assertEquals(1, run.status());
-    assertEquals("symtrace: error: --corpus /no/such/dir: no such directory\n", run.err().replace("\r", ""));
+    assertEquals("symtrace: error: --corpus /no/such/dir: no such directory\n",
+        run.err().replace("\r", ""));
     assertFalse(run.errHasStackTrace());
   }
 
@@ -151,7 +156,8 @@ class DecomposeBenchCommandTest {
         + "tracked A input-size 0 = s1\ntracked B input-size 1 = s2\nexpect solvable 3 = A + B\n");
     CommandRun run = CommandRun.symtrace("decompose-bench", "--corpus", dir.toString());
     assertEquals(1, run.status());
-    assertTrue(run.err().contains("the corpus's ground truth does not hold for 1 problems"), run.err());
+    assertTrue(run.err().contains("the corpus's ground truth does not hold for 1 problems"),
+        run.err());
   }
 
   @Test

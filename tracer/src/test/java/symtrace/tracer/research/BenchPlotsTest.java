@@ -23,8 +23,10 @@ class BenchPlotsTest {
     BenchCorpus corpus = new BenchCorpus(List.of(new BenchCorpus.Part("hand-written",
         Corpus.HAND_WRITTEN, "written by hand", Corpus.handWritten())));
     List<Strategies.Entry> strategies = Strategies.parse("naive,solver");
-    List<Outcome> outcomes = BenchRun.run(corpus.problems(), List.of(), strategies, BenchRun.Progress.NONE);
-    return new BenchResult(corpus, strategies, outcomes, Summary.rows(outcomes, List.of("naive", "solver")));
+    List<Outcome> outcomes = BenchRun.run(corpus.problems(), List.of(), strategies,
+        BenchRun.Progress.NONE);
+    return new BenchResult(corpus, strategies, outcomes, Summary.rows(outcomes, List.of("naive",
+        "solver")));
   }
 
   @Test
@@ -35,7 +37,8 @@ class BenchPlotsTest {
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
       assertTrue(bytes.length > 5_000, f + ": " + bytes.length + " bytes");
-      assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4), f.toString());
+      assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4),
+          f.toString());
     }
   }
 

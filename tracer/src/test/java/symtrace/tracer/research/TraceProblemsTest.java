@@ -38,7 +38,8 @@ class TraceProblemsTest {
     assertEquals(51, result.programs());
     assertEquals(1, result.untraceable(), "if_tensor_value depends on data, as in PyTorch");
     assertTrue(result.problems().size() >= 500, "" + result.problems().size());
-    assertTrue(result.undetermined() <= 5, "targets with no ground truth: " + result.undetermined());
+    assertTrue(result.undetermined() <= 5, "targets with no ground truth: "
+        + result.undetermined());
     for (Problem p : result.problems()) {
       assertEquals(Category.REAL_TRACE, p.category());
       assertTrue(p.kind().equals("sizes") || p.kind().equals("values"), p.kind());
@@ -57,11 +58,13 @@ class TraceProblemsTest {
   void aTensorCrossingTheBreakGivesItsSizesAsInputs() {
     // duck_sizing: after the cut only cat (2*s75 rows) crossed, and s75 is wanted.
     Problem p = result.problems().stream()
-        .filter(x -> x.id().startsWith("real-trace/duck_sizing/") && x.target().toString().equals("s75")
+        .filter(x -> x.id().startsWith("real-trace/duck_sizing/")
+            && x.target().toString().equals("s75")
             && x.tracked().stream().anyMatch(t -> t.expr().toString().equals("2*s75")))
         .findFirst().orElseThrow();
     for (Tracked t : p.tracked()) {
-      assertTrue(t.producer() == Tracked.Producer.INPUT_SIZE || t.producer() == Tracked.Producer.OTHER_GRAPH, t.name());
+      assertTrue(t.producer() == Tracked.Producer.INPUT_SIZE
+          || t.producer() == Tracked.Producer.OTHER_GRAPH, t.name());
     }
     assertTrue(p.truth().solvable());
   }
@@ -75,11 +78,13 @@ class TraceProblemsTest {
       }
     }
     assertTrue(available.size() >= 500, "" + available.size());
-    List<Outcome> out = BenchRun.run(available, List.of(), Strategies.parse("solver"), BenchRun.Progress.NONE);
+    List<Outcome> out = BenchRun.run(available, List.of(), Strategies.parse("solver"),
+        BenchRun.Progress.NONE);
     List<String> missed = new ArrayList<>();
     for (Outcome o : out) {
       assertTrue(!o.wrong(), o.problem().id() + ": " + o.check());
-      boolean certifiedImpossible = !o.problem().truth().solvable() && Witness.find(o.problem()).isPresent();
+      boolean certifiedImpossible = !o.problem().truth().solvable()
+          && Witness.find(o.problem()).isPresent();
       if (!o.correct() && !certifiedImpossible) {
         missed.add(o.problem().id() + ": " + o.problem().target());
       }
@@ -89,7 +94,8 @@ class TraceProblemsTest {
 
   @Test
   void naiveIsMeasuredBesideIt() {
-    List<Outcome> out = BenchRun.run(result.problems(), List.of(), Strategies.parse("naive"), BenchRun.Progress.NONE);
+    List<Outcome> out = BenchRun.run(result.problems(), List.of(), Strategies.parse("naive"),
+        BenchRun.Progress.NONE);
     long solved = out.stream().filter(Outcome::correct).count();
     long solvable = result.problems().stream().filter(p -> p.truth().solvable()).count();
     assertTrue(solved < solvable, "the walk misses some: " + solved + "/" + solvable);
