@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import symtrace.solver.ProverSettings;
 import symtrace.solver.decompose.Tracked;
 import symtrace.solver.z3.Z3Prover;
 import symtrace.symbolic.expr.Expr;
@@ -51,7 +52,8 @@ public final class AnswerCheck implements AutoCloseable {
     }
   }
 
-  private final Z3Prover prover = Z3Prover.create();
+  /** Ten times the default budget: the check may take longer than a strategy should. */
+  private final Z3Prover prover = Z3Prover.create(ProverSettings.defaults().withRlimit(2_000_000));
   private final Map<String, List<Map<Sym, Object>>> pointsByProblem = new HashMap<>();
 
   /** Checks {@code term} as an answer to {@code p}. */

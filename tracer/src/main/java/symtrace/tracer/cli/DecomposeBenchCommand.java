@@ -35,13 +35,13 @@ import symtrace.tracer.research.ProgressBar;
     name = "decompose-bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Run decomposition strategies side by side on a corpus of problems and print the",
-      "comparison table (docs/decomposition.md explains the corpus and the columns).",
+      "Run decomposition strategies side by side on a corpus of problems and print",
+      "the comparison table (docs/decomposition.md explains the corpus and columns).",
       "",
-      "The default corpus: the hand-written problems, the generated ones (--seed) and the",
-      "problems from real traces of the conformance programs (--conformance). Every answer",
-      "is re-checked by Z3 and by evaluation at random points. Exit status 3 when a",
-      "strategy gave a wrong answer.",
+      "The default corpus: the hand-written problems, the generated ones (--seed)",
+      "and the problems from real traces of the conformance programs",
+      "(--conformance). Every answer is re-checked by Z3 and by evaluation at",
+      "random points. Exit status 3 when a strategy gave a wrong answer.",
       "",
     })
 public final class DecomposeBenchCommand implements Callable<Integer> {
