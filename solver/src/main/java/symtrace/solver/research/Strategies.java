@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import symtrace.solver.decompose.Decomposer;
 import symtrace.solver.decompose.Decomposition;
+import symtrace.solver.decompose.EGraphDecomposer;
 import symtrace.solver.decompose.NaiveDecomposer;
 import symtrace.solver.decompose.SolverDecomposer;
 import symtrace.solver.decompose.SolverDecomposer.Stage;
@@ -84,7 +85,10 @@ public final class Strategies {
               "search")),
       new Entry("groebner",
           "the walk, Gröbner elimination and the search: the solver before its exact stages",
-          v -> new SolverDecomposer(v, EnumSet.of(Stage.ELIMINATION, Stage.SEARCH), "groebner")));
+          v -> new SolverDecomposer(v, EnumSet.of(Stage.ELIMINATION, Stage.SEARCH), "groebner")),
+      new Entry("egraph",
+          "equality saturation: an e-graph under ring rules, the cheapest term extracted",
+          EGraphDecomposer::new));
 
   private Strategies() {}
 

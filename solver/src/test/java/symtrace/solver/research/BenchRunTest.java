@@ -128,7 +128,7 @@ class BenchRunTest {
   @Test
   void unknownStrategiesAreUserErrors() {
     assertEquals("unknown strategy 'magic'; the strategies are naive, solver, algebra, search,"
-        + " groebner",
+        + " groebner, egraph",
         assertThrows(SymtraceException.class, () -> Strategies.parse("naive,magic")).getMessage());
     assertEquals("strategy 'naive' is listed twice",
         assertThrows(SymtraceException.class, () -> Strategies.parse("naive,naive")).getMessage());
