@@ -8,15 +8,18 @@ import java.util.Set;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Sym;
 
-/** The cost model and the diagnosis shared by the strategies. */
-final class Decompositions {
+/**
+ * The cost model and the diagnosis shared by the strategies (and by the benchmark, which states
+ * each problem's best known cost in the same model).
+ */
+public final class Decompositions {
   private Decompositions() {}
 
   /**
    * The target's symbols that no tracked value mentions: without them no term over the tracked
    * values can equal the target (unless they cancel, which the algebra would have found).
    */
-  static List<Sym> missingSymbols(Expr target, List<Tracked> tracked) {
+  public static List<Sym> missingSymbols(Expr target, List<Tracked> tracked) {
     Set<Sym> provided = new HashSet<>();
     for (Tracked t : tracked) {
       provided.addAll(t.expr().freeSymbols());
@@ -35,23 +38,28 @@ final class Decompositions {
    * input size, 3 for an intermediate, 5 for a value from another graph or stashed, plus its
    * position in the graph (earlier is cheaper, fewer tensors kept alive).
    */
-  static int cost(Expr term, List<Tracked> tracked) {
+  public static int cost(Expr term, List<Tracked> tracked) {
     int ops = operations(term);
     int reads = 0;
     for (Sym s : term.freeSymbols()) {
       for (Tracked t : tracked) {
         if (t.name().equals(s.name())) {
-          reads += switch (t.producer()) {
-            case INPUT_SIZE -> 1;
-            case INTERMEDIATE -> 3;
-            default -> 5;
-          };
-          reads += t.position();
+          reads += readCost(t);
           break;
         }
       }
     }
     return 10 * ops + reads;
+  }
+
+  /** The cost of reading one tracked value: its producer's weight plus its position. */
+  public static int readCost(Tracked t) {
+    int weight = switch (t.producer()) {
+      case INPUT_SIZE -> 1;
+      case INTERMEDIATE -> 3;
+      default -> 5;
+    };
+    return weight + t.position();
   }
 
   private static int operations(Expr e) {

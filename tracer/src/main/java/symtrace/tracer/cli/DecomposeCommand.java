@@ -9,21 +9,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import symtrace.solver.decompose.Decomposer;
 import symtrace.solver.decompose.Decomposition;
-import symtrace.solver.decompose.NaiveDecomposer;
-import symtrace.solver.decompose.SolverDecomposer;
 import symtrace.solver.decompose.Tracked;
-import symtrace.solver.decompose.Verifier;
-import symtrace.solver.z3.Z3Prover;
+import symtrace.solver.research.Strategies;
 import symtrace.symbolic.SymtraceException;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.parse.ExprParser;
 
 /**
- * {@code symtrace decompose TARGET --have NAME=EXPR... [--assume FACT]... [--strategy
- * naive|solver]}: a term over the names that equals the target, verified, or "not found" with the
- * symbols that no tracked value provides.
+ * {@code symtrace decompose TARGET --have NAME=EXPR... [--assume FACT]... [--strategy NAME]}: a
+ * term over the names that equals the target, verified, or "not found" with the symbols that no
+ * tracked value provides. The strategies are those of {@code decompose-bench} ({@link
+ * Strategies}).
  */
 @Command(
     name = "decompose",
@@ -46,8 +43,9 @@ public final class DecomposeCommand implements Callable<Integer> {
   @Option(names = "--assume", paramLabel = "FACT", description = "A fact that holds (repeatable).")
   private List<String> facts = new ArrayList<>();
 
-  @Option(names = "--strategy", paramLabel = "naive|solver", defaultValue = "solver",
-      description = "naive: PyTorch's syntactic walk; solver: algebra and search (default).")
+  @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "solver",
+      description = "naive: PyTorch's syntactic walk; solver: algebra and search (default);"
+          + " or a variant of the benchmark: algebra, search, groebner.")
   private String strategy;
 
   @Override
@@ -68,21 +66,14 @@ public final class DecomposeCommand implements Callable<Integer> {
     for (String f : facts) {
       assumed.add(parse("--assume", f));
     }
+    List<Strategies.Entry> chosen = Strategies.parse(strategy);
+    if (chosen.size() != 1) {
+      throw new SymtraceException("--strategy '" + strategy + "': give one strategy");
+    }
     Decomposition d;
-    switch (strategy) {
-      case "naive":
-        d = new NaiveDecomposer().decompose(goal, tracked, assumed);
-        break;
-      case "solver":
-        // Expansion verifies polynomial identities; Z3 (loaded only then) proves the rest.
-        try (LazyProver prover = new LazyProver();
-            SolverDecomposer solver = new SolverDecomposer(
-                Verifier.expansion().orElse((t, c, defs, f) -> Verifier.prover(prover.get()).verify(t, c, defs, f)))) {
-          d = decompose(solver, goal, tracked, assumed);
-        }
-        break;
-      default:
-        throw new SymtraceException("--strategy '" + strategy + "': expected naive or solver");
+    // Expansion verifies polynomial identities; Z3 (loaded only then) proves the rest.
+    try (Strategies.Instance decomposer = chosen.get(0).create()) {
+      d = decomposer.decompose(goal, tracked, assumed);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (d.isFound()) {
@@ -95,29 +86,6 @@ public final class DecomposeCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static Decomposition decompose(Decomposer decomposer, Expr goal, List<Tracked> tracked, List<Expr> facts) {
-    return decomposer.decompose(goal, tracked, facts);
-  }
-
-  /** Creates the Z3 prover on first use, so polynomial answers never load Z3. */
-  private static final class LazyProver implements AutoCloseable {
-    private Z3Prover prover;
-
-    Z3Prover get() {
-      if (prover == null) {
-        prover = Z3Prover.create();
-      }
-      return prover;
-    }
-
-    @Override
-    public void close() {
-      if (prover != null) {
-        prover.close();
-      }
-    }
   }
 
   private static Expr parse(String what, String text) {

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       SimplifyCommand.class,
       DecomposeCommand.class,
+      DecomposeBenchCommand.class,
       ProveCommand.class,
     })
 public final class SymtraceCommand implements Callable<Integer> {

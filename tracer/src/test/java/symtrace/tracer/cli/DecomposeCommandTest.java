@@ -11,14 +11,16 @@ class DecomposeCommandTest {
 
   @Test
   void rebuildsARegroupedProduct() {
-    CommandRun run = CommandRun.symtrace("decompose", "s1*s2*s3", "--have", "A=s1*s2", "--have", "B=s3");
+    CommandRun run = CommandRun.symtrace("decompose", "s1*s2*s3", "--have", "A=s1*s2", "--have",
+        "B=s3");
     assertEquals(0, run.status(), run.err());
     assertEquals("A*B verified (by expansion, strategy solver)" + NL, run.out());
   }
 
   @Test
   void naiveCannotSeeIt() {
-    CommandRun run = CommandRun.symtrace("decompose", "s1*s2*s3", "--have", "A=s1*s2", "--have", "B=s3",
+    CommandRun run = CommandRun.symtrace("decompose", "s1*s2*s3", "--have", "A=s1*s2", "--have",
+        "B=s3",
         "--strategy", "naive");
     assertEquals(0, run.status(), run.err());
     assertEquals("not found (strategy naive)" + NL, run.out());
@@ -26,7 +28,8 @@ class DecomposeCommandTest {
 
   @Test
   void factorsThroughATrackedSum() {
-    CommandRun run = CommandRun.symtrace("decompose", "s0*s1 + s1", "--have", "A=s0 + 1", "--have", "B=s1");
+    CommandRun run = CommandRun.symtrace("decompose", "s0*s1 + s1", "--have", "A=s0 + 1",
+        "--have", "B=s1");
     assertEquals("A*B verified (by expansion, strategy solver)" + NL, run.out());
   }
 
@@ -41,5 +44,17 @@ class DecomposeCommandTest {
     CommandRun run = CommandRun.symtrace("decompose", "s0", "--have", "s0");
     assertEquals(1, run.status());
     assertTrue(run.err().contains("expected NAME=EXPR"), run.err());
+  }
+
+  @Test
+  void theBenchmarksVariantsAreStrategiesToo() {
+    CommandRun algebra = CommandRun.symtrace("decompose", "s0", "--have", "A=s0*s1", "--have",
+        "B=s1",
+        "--strategy", "algebra");
+    assertEquals("(A//B) verified (by expansion, strategy algebra)" + NL, algebra.out());
+    CommandRun unknown = CommandRun.symtrace("decompose", "s0", "--have", "A=s0", "--strategy",
+        "magic");
+    assertEquals(1, unknown.status());
+    assertTrue(unknown.err().contains("unknown strategy 'magic'"), unknown.err());
   }
 }
