@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import symtrace.symbolic.eval.Evaluator;
 import symtrace.symbolic.expr.Apply;
@@ -71,7 +70,7 @@ public final class ShapeEnv implements AutoCloseable {
   final Map<Sym, Provenance> replacementProvenance = new HashMap<>();
   final Set<Expr> divisible = new LinkedHashSet<>();
   final Set<Sym> sizeLike = new LinkedHashSet<>();
-  final Map<Expr, BoolLit> axioms = new LinkedHashMap<>();
+  private final Axioms axioms = new Axioms();
   private final List<Guard> guards = new ArrayList<>();
   private final Map<Sym, List<RuntimeAssert>> deferredRuntimeAsserts = new LinkedHashMap<>();
   private final List<RuntimeAssert> backedRuntimeAsserts = new ArrayList<>();
@@ -85,13 +84,9 @@ public final class ShapeEnv implements AutoCloseable {
   private int suppressDepth;
   private boolean frozen;
   private long version;
-  private Map<Expr, BoolLit> simplifiedAxioms;
-  private long axiomsVersion = -1;
-  private boolean simplifyingAxioms;
   private StaticDecider decider = new PyTorchDecider();
   private SourceLocation currentLocation;
-  private final List<AutoCloseable> closeables = new ArrayList<>();
-  private boolean closed;
+  private final Resources resources = new Resources();
   private final RewriteChecks checks;
 
   public ShapeEnv() {
@@ -409,28 +404,9 @@ public final class ShapeEnv implements AutoCloseable {
     return r;
   }
 
-  /**
-   * The axioms with their keys re-simplified, since a FloorDiv recorded earlier may be a CleanDiv
-   * now (PyTorch re-simplifies them the same way).
-   */
   private Map<Expr, BoolLit> currentAxioms() {
-    if ((axiomsVersion == version && simplifiedAxioms != null) || simplifyingAxioms) {
-      return simplifiedAxioms != null ? simplifiedAxioms : axioms;
-    }
-    simplifyingAxioms = true;
-    try {
-      Map<Expr, BoolLit> out = new HashMap<>(axioms);
-      if (!divisible.isEmpty() || !replacements.isEmpty()) {
-        for (Map.Entry<Expr, BoolLit> e : axioms.entrySet()) {
-          out.putIfAbsent(canonicalize(simplify(e.getKey()), false), e.getValue());
-        }
-      }
-      simplifiedAxioms = out;
-      axiomsVersion = version;
-      return out;
-    } finally {
-      simplifyingAxioms = false;
-    }
+    return axioms.current(version, !divisible.isEmpty() || !replacements.isEmpty(),
+        key -> canonicalize(simplify(key), false));
   }
 
   /** The static answer ignoring recorded facts (PyTorch's {@code axioms=()}): ranges and replacements only. */
@@ -767,9 +743,7 @@ public final class ShapeEnv implements AutoCloseable {
    * already closed: the caller still owns the resource then.
    */
   public void onClose(AutoCloseable resource) {
-    Objects.requireNonNull(resource, "resource");
-    checkOpen();
-    closeables.add(resource);
+    resources.add(resource);
   }
 
   /**
@@ -779,43 +753,16 @@ public final class ShapeEnv implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Throwable failure = null;
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Throwable t) {
-        if (failure == null) {
-          failure = t;
-        } else {
-          failure.addSuppressed(t);
-        }
-      }
-    }
-    closeables.clear();
-    if (failure instanceof RuntimeException r) {
-      throw r;
-    }
-    if (failure instanceof Error e) {
-      throw e;
-    }
-    if (failure != null) {
-      throw new IllegalStateException("closing a resource of the shape environment failed", failure);
-    }
+    resources.close();
   }
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    return closed;
+    return resources.isClosed();
   }
 
   private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("the shape environment is closed");
-    }
+    resources.checkOpen();
   }
 
   // ---------------------------------------------------------------------------------------
