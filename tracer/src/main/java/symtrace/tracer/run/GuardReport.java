@@ -155,15 +155,7 @@ public final class GuardReport {
    * symbols get PyTorch's numbers); the report says {@code L['x']}.
    */
   private String display(Source source) {
-    String name = source.name();
-    for (int i = inputNames.size() - 1; i >= 0; i--) {
-      String prefix = "input" + i;
-      if (name.startsWith(prefix) && (name.length() == prefix.length()
-          || !Character.isDigit(name.charAt(prefix.length())))) {
-        return "L['" + inputNames.get(i) + "']" + name.substring(prefix.length());
-      }
-    }
-    return name;
+    return InputSources.display(source.name(), inputNames);
   }
 
   /**

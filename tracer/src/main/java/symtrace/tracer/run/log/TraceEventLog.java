@@ -25,6 +25,7 @@ import symtrace.symbolic.print.PythonPrinter;
 import symtrace.symbolic.range.ValueRange;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.lang.ProgramError;
+import symtrace.tracer.run.InputSources;
 import symtrace.tracer.run.ProgramRunner;
 import symtrace.tracer.run.TraceGuards;
 import symtrace.tracer.run.TraceObserver;
@@ -324,14 +325,6 @@ public final class TraceEventLog implements TraceObserver {
 
   /** make_fx names inputs {@code input<i>}; the log says {@code L['<name>']}, as guards do. */
   private String display(Source source) {
-    String name = source.name();
-    for (int i = inputNames.size() - 1; i >= 0; i--) {
-      String prefix = "input" + i;
-      if (name.startsWith(prefix) && (name.length() == prefix.length()
-          || !Character.isDigit(name.charAt(prefix.length())))) {
-        return "L['" + inputNames.get(i) + "']" + name.substring(prefix.length());
-      }
-    }
-    return name;
+    return InputSources.display(source.name(), inputNames);
   }
 }
