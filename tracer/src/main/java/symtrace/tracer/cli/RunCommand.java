@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import symtrace.tracer.run.EvalRun;
+import symtrace.tracer.run.ProgramRunner;
+import symtrace.tracer.run.explain.DataDependentFixes;
 
 /**
  * {@code symtrace run PROGRAM}: trace once, then for each eval input check the guards and run
@@ -51,15 +53,34 @@ public final class RunCommand implements Callable<Integer> {
       List<String> evalSpecs = evals.isEmpty() ? runner.evalHeaders() : evals;
       EvalRun.Result r = EvalRun.run(runner, program.traceSpecs(runner), evalSpecs);
       ObjectNode json = toJson(program.program.getFileName().toString(), r);
+      DataDependentFixes fixes = fixes(runner, r);
       PrintWriter out = spec.commandLine().getOut();
       if (format.equals("json")) {
+        if (fixes != null) {
+          ((ObjectNode) json.get("error")).set("fixes", fixes.toJson());
+        }
         out.println(json.toString());
       } else {
         out.print(text(r));
+        if (fixes != null) {
+          out.println(fixes.text().strip());
+        }
       }
       out.flush();
       return r.ok() ? ExitCodes.OK : ExitCodes.USER_ERROR;
     });
+  }
+
+  /** The verified torch._check fixes when the trace stopped at a data-dependent condition. */
+  private DataDependentFixes fixes(ProgramRunner runner, EvalRun.Result r) {
+    if (r.ok() || r.failure().dataDependent() == null) {
+      return null;
+    }
+    try {
+      return DataDependentFixes.suggest(runner, r.traceSpec(), r.failure().dataDependent());
+    } catch (RuntimeException | LinkageError unavailable) {
+      return null; // a courtesy, as for trace and guards: the error stands without it
+    }
   }
 
   static ObjectNode toJson(String programName, EvalRun.Result r) {

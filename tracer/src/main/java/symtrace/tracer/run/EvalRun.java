@@ -30,15 +30,19 @@ public final class EvalRun {
     }
   }
 
-  /** Why tracing failed: its kind ({@code data-dependent}, {@code error}), message and line. */
-  public record TraceFailure(String kind, String message, Integer line) {
+  /**
+   * Why tracing failed: its kind ({@code data-dependent}, {@code error}), message and line, and
+   * the data-dependent error itself when it was one (null otherwise).
+   */
+  public record TraceFailure(String kind, String message, Integer line,
+      DataDependentError dataDependent) {
     static TraceFailure of(SymtraceException e) {
       if (e instanceof DataDependentError d) {
         SourceLocation where = d.provenance() == null ? null : d.provenance().location();
         return new TraceFailure("data-dependent", d.getMessage(),
-            where == null ? null : where.line());
+            where == null ? null : where.line(), d);
       }
-      return new TraceFailure("error", e.getMessage(), null);
+      return new TraceFailure("error", e.getMessage(), null, null);
     }
   }
 

@@ -1,5 +1,8 @@
 package symtrace.tracer.run.explain;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +87,39 @@ public final class DataDependentFixes {
 
   public List<Fix> fixes() {
     return fixes;
+  }
+
+  /**
+   * The fixes as data, for {@code run --format json}: per fix the check, whether every size or
+   * the example's data satisfies it, and the program edits, each a line with the lines to put
+   * before it (and the line's replacement, when the condition had to be bound to a name first).
+   */
+  public ArrayNode toJson() {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (Fix f : fixes) {
+      ObjectNode o = out.addObject();
+      CheckCandidates.Candidate c = f.first();
+      o.put("check", c.call());
+      o.put("every_size_satisfies", c.range());
+      if (c.holdsForData() == null) {
+        o.putNull("example_data_satisfies");
+      } else {
+        o.put("example_data_satisfies", c.holdsForData());
+      }
+      ArrayNode edits = o.putArray("edits");
+      for (ProgramPatch.Edit edit : f.edits()) {
+        ObjectNode e = edits.addObject();
+        e.put("line", edit.line());
+        ArrayNode before = e.putArray("insert_before");
+        edit.before().forEach(before::add);
+        if (edit.replacement() == null) {
+          e.putNull("replace_with");
+        } else {
+          e.put("replace_with", edit.replacement());
+        }
+      }
+    }
+    return out;
   }
 
   /**
