@@ -241,7 +241,8 @@ final class CandidateSearch {
     return out;
   }
 
-  private static boolean satisfies(List<Expr> facts, Map<Sym, Long> point) {
+  /** Whether every fact evaluates to true at {@code point} (one that raises does not). */
+  static boolean satisfies(List<Expr> facts, Map<Sym, Long> point) {
     for (Expr f : facts) {
       try {
         if (!Boolean.TRUE.equals(Evaluator.evaluate(f, point))) {

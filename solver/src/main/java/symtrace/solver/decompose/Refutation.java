@@ -108,16 +108,7 @@ final class Refutation {
     for (int i = 0; i < order.size(); i++) {
       point.put(order.get(i), values[i]);
     }
-    for (Expr f : facts) {
-      try {
-        if (!Boolean.TRUE.equals(Evaluator.evaluate(f, point))) {
-          return false;
-        }
-      } catch (RuntimeException raises) {
-        return false;
-      }
-    }
-    return true;
+    return CandidateSearch.satisfies(facts, point);
   }
 
   /** The integer value of {@code e}, or null when it raises or is not an int that fits a long. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -49,31 +50,27 @@ public final class BenchPlots {
 
   /** Solved / solvable, per category (those with solvable problems) and strategy. */
   static CategoryChart success(BenchResult r) {
-    CategoryChart c = bars("Solvable problems solved (%)", "solved (%)");
-    for (Strategies.Entry s : r.strategies()) {
-      List<String> categories = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      for (Summary.Row row : rows(r, s.name())) {
-        if (row.solvable() > 0) {
-          categories.add(row.category());
-          values.add(100 * row.success());
-        }
-      }
-      c.addSeries(s.name(), categories, values);
-    }
-    return c;
+    return perCategory(r, bars("Solvable problems solved (%)", "solved (%)"),
+        row -> 100 * row.success());
   }
 
   /** Best / solved: answers no costlier than the best known, per category and strategy. */
   static CategoryChart provenance(BenchResult r) {
-    CategoryChart c = bars("Answers that read the cheapest producers (% of solved)", "best (%)");
+    return perCategory(r,
+        bars("Answers that read the cheapest producers (% of solved)", "best (%)"),
+        row -> row.solved() == 0 ? 0.0 : 100 * row.provenance());
+  }
+
+  /** One bar series per strategy: {@code value} of each category with solvable problems. */
+  private static CategoryChart perCategory(BenchResult r, CategoryChart c,
+      ToDoubleFunction<Summary.Row> value) {
     for (Strategies.Entry s : r.strategies()) {
       List<String> categories = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (Summary.Row row : rows(r, s.name())) {
         if (row.solvable() > 0) {
           categories.add(row.category());
-          values.add(row.solved() == 0 ? 0.0 : 100 * row.provenance());
+          values.add(value.applyAsDouble(row));
         }
       }
       c.addSeries(s.name(), categories, values);
