@@ -61,6 +61,13 @@ public final class Exprs {
     if (b == ZERO) {
       return a;
     }
+    // A term plus an integer (s0 + 1, s0*s1 + c): the sum TermSum would build, without its maps.
+    if (a instanceof IntLit n && !(b instanceof Num) && !(b instanceof Add)) {
+      return Add.create(n, new Expr[] {b});
+    }
+    if (b instanceof IntLit n && !(a instanceof Num) && !(a instanceof Add)) {
+      return Add.create(n, new Expr[] {a});
+    }
     TermSum s = new TermSum();
     s.add(a);
     s.add(b);
@@ -233,10 +240,21 @@ public final class Exprs {
         return ZERO;
       }
     }
+    // Two distinct plain factors (s0*s1): the product FactorProduct would build, without its maps.
+    if (a != b && isPlainFactor(a) && isPlainFactor(b)) {
+      return ExprOrder.SORT_KEY.compare(a, b) <= 0
+          ? Mul.create(ONE, new Expr[] {a, b})
+          : Mul.create(ONE, new Expr[] {b, a});
+    }
     FactorProduct p = new FactorProduct();
     p.add(a);
     p.add(b);
     return p.build();
+  }
+
+  /** A factor that a product keeps as it is, with exponent 1: not a number, product or power. */
+  private static boolean isPlainFactor(Expr e) {
+    return !(e instanceof Num) && !(e instanceof Mul) && !(e instanceof Pow);
   }
 
   public static Expr mul(Expr... factors) {
