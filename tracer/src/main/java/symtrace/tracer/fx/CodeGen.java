@@ -207,7 +207,7 @@ final class CodeGen {
       return;
     }
     List<Node> toFree = new ArrayList<>(lastUsesByUser.getOrDefault(user, List.of()));
-    if (user.users().isEmpty()) {
+    if (user.isUnused()) {
       // Kept by dead-code elimination for its side effect: free its value at once.
       toFree.add(user);
     }

@@ -33,7 +33,7 @@ public final class Graph implements Iterable<Node> {
   private long nextSeq;
 
   public Graph() {
-    root = new Node(this, Node.Kind.OUTPUT, "_root", "", List.of(), Map.of());
+    root = new Node(this, Node.Kind.OUTPUT, Namespace.Name.fixed("_root"), "", List.of(), Map.of());
     root.next = root;
     root.prev = root;
   }
@@ -65,7 +65,7 @@ public final class Graph implements Iterable<Node> {
   private Node newNode(Node.Kind kind, Object target, List<Object> args,
       Map<String, Object> kwargs, String name) {
     String candidate = name != null ? name : targetToString(target);
-    Node n = new Node(this, kind, names.create(candidate), target, args, kwargs);
+    Node n = new Node(this, kind, names.reserve(candidate), target, args, kwargs);
     n.seq = nextSeq++;
     return n;
   }
@@ -202,7 +202,7 @@ public final class Graph implements Iterable<Node> {
    * @throws IllegalStateException when the node still has users
    */
   public void erase(Node n) {
-    if (!n.users().isEmpty()) {
+    if (!n.isUnused()) {
       throw new IllegalStateException("erasing " + n + " which is used by " + n.users());
     }
     n.unregisterUses();
@@ -266,7 +266,7 @@ public final class Graph implements Iterable<Node> {
     boolean changed = false;
     for (Node n = root.prev; n != root; ) {
       Node prev = n.prev;
-      if (n.users().isEmpty() && !n.isImpure()) {
+      if (n.isUnused() && !n.isImpure()) {
         erase(n);
         changed = true;
       }
@@ -283,7 +283,7 @@ public final class Graph implements Iterable<Node> {
   public void eliminateDeadCode(java.util.function.Predicate<Node> removable) {
     for (Node n = root.prev; n != root; ) {
       Node prev = n.prev;
-      if (n.isCall() && n.users().isEmpty() && removable.test(n)) {
+      if (n.isCall() && n.isUnused() && removable.test(n)) {
         erase(n);
       }
       n = prev;

@@ -84,7 +84,7 @@ public final class Interpreter {
       if (n.kind() == Node.Kind.OUTPUT) {
         return value;
       }
-      if (!n.users().isEmpty()) {
+      if (!n.isUnused()) {
         env.put(n, value);
       }
       for (Node dead : lastUsesByUser.getOrDefault(n, List.of())) {

@@ -1,5 +1,6 @@
 package symtrace.tracer.fx;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -54,11 +55,56 @@ final class Namespace {
       "super", "tuple", "type", "vars", "zip",
       "inf", "nan", "NoneType", "torch", "device", "fx_pytree", "pytree");
 
-  // Sized for a large trace: a symbolic transformer takes thousands of names.
-  private final Set<String> used = new HashSet<>(16384);
-  /** The last number given to each base, in a cell: one lookup per name. */
-  private final Map<String, int[]> baseCount = new HashMap<>(256);
+  /**
+   * The names taken and FX's {@code _base_count}, by base: one entry holds both for the names
+   * {@code base} and {@code base_N}, so a fresh {@code base_N} is found without making its text.
+   */
+  private final Map<String, Base> bases = new HashMap<>(256);
+  /** Taken names of another form ({@code x_01}, a suffix too long for an int). */
+  private final Set<String> otherNames = new HashSet<>();
   private final Map<Object, String> objectNames = new IdentityHashMap<>();
+
+  /** A base's FX counter and which of its names are taken: bit 0 the base, bit n+1 base_n. */
+  private static final class Base {
+    int count;
+    final BitSet taken = new BitSet();
+  }
+
+  /**
+   * A name taken in a namespace. Its text is made when first asked for: most SymInt nodes of
+   * a symbolic trace are named and never printed.
+   */
+  static final class Name {
+    private final String base;
+    private final int number;
+    private String text;
+
+    private Name(String text) {
+      this.base = null;
+      this.number = 0;
+      this.text = text;
+    }
+
+    /** A name outside any namespace (the graph's sentinel node). */
+    static Name fixed(String text) {
+      return new Name(text);
+    }
+
+    private Name(String base, int number) {
+      this.base = base;
+      this.number = number;
+    }
+
+    @Override
+    public String toString() {
+      String t = text;
+      if (t == null) {
+        t = base + "_" + number;
+        text = t;
+      }
+      return t;
+    }
+  }
 
   /** A fresh unique name for {@code candidate}. */
   String create(String candidate) {
@@ -76,6 +122,19 @@ final class Namespace {
         return known;
       }
     }
+    String name = reserve(candidate, obj).toString();
+    if (obj != null) {
+      objectNames.put(obj, name);
+    }
+    return name;
+  }
+
+  /** A fresh unique name for {@code candidate}, as {@link #create(String)}, text made later. */
+  Name reserve(String candidate) {
+    return reserve(candidate, null);
+  }
+
+  private Name reserve(String candidate, Object obj) {
     if (!isIdentifier(candidate)) {
       candidate = ILLEGAL.matcher(candidate).replaceAll("_");
       if (candidate.isEmpty()) {
@@ -86,35 +145,100 @@ final class Namespace {
       }
     }
     // The base and the optional _N suffix: FX's regex (.*)_(\d+)$ with a non-empty base.
-    int underscore = candidate.lastIndexOf('_');
-    boolean suffixed = underscore > 0 && underscore < candidate.length() - 1;
-    for (int i = underscore + 1; suffixed && i < candidate.length(); i++) {
-      suffixed = candidate.charAt(i) >= '0' && candidate.charAt(i) <= '9';
+    int underscore = suffixStart(candidate);
+    if (underscore > 0 && candidate.length() - underscore - 1 > 9) {
+      underscore = -1; // a suffix beyond an int is kept as part of the name
     }
-    String base = suffixed ? candidate.substring(0, underscore) : candidate;
-    String suffix = suffixed ? candidate.substring(underscore + 1) : null;
-    int[] count = baseCount.computeIfAbsent(base, k -> new int[1]);
+    String base = underscore > 0 ? candidate.substring(0, underscore) : candidate;
+    Base count = base(base);
     int num;
-    if (suffix == null || used.contains(candidate)) {
+    if (underscore < 0 || isTaken(candidate)) {
       // FX looks the count up under the whole candidate, not its base.
-      int[] own = candidate.equals(base) ? count : baseCount.get(candidate);
-      num = own == null ? 0 : own[0];
+      Base own = underscore < 0 ? count : bases.get(candidate);
+      num = own == null ? 0 : own.count;
       if (ILLEGAL_NAMES.contains(candidate) && !isBuiltinObject(candidate, obj)) {
-        num++;
-        candidate = base + "_" + num;
+        candidate = null; // not itself: the next base_N
       }
     } else {
-      num = Integer.parseInt(suffix);
+      num = Integer.parseInt(candidate, underscore + 1, candidate.length(), 10);
     }
-    while (!used.add(candidate)) {
+    if (candidate != null && take(candidate)) {
+      count.count = num;
+      return new Name(candidate);
+    }
+    do {
       num++;
-      candidate = base + "_" + num;
+    } while (!takeSuffixed(count, num));
+    count.count = num;
+    return new Name(base, num);
+  }
+
+  private Base base(String base) {
+    Base b = bases.get(base);
+    if (b == null) {
+      b = new Base();
+      bases.put(base, b);
     }
-    count[0] = num;
-    if (obj != null) {
-      objectNames.put(obj, candidate);
+    return b;
+  }
+
+  /** The index of the underscore before a numeric suffix ({@code sum_12}), else -1. */
+  private static int suffixStart(String s) {
+    int underscore = s.lastIndexOf('_');
+    if (underscore <= 0 || underscore == s.length() - 1) {
+      return -1;
     }
-    return candidate;
+    for (int i = underscore + 1; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return underscore;
+  }
+
+  /** The suffix of {@code base_N} as a number, when the text is exactly what N prints as. */
+  private static int canonicalSuffix(String s, int underscore) {
+    int digits = s.length() - underscore - 1;
+    if (digits > 9 || (digits > 1 && s.charAt(underscore + 1) == '0')) {
+      return -1;
+    }
+    return Integer.parseInt(s, underscore + 1, s.length(), 10);
+  }
+
+  private boolean isTaken(String name) {
+    int underscore = suffixStart(name);
+    int n = underscore > 0 ? canonicalSuffix(name, underscore) : 0;
+    if (n < 0) {
+      return otherNames.contains(name);
+    }
+    Base b = bases.get(underscore > 0 ? name.substring(0, underscore) : name);
+    return b != null && b.taken.get(underscore > 0 ? n + 1 : 0);
+  }
+
+  /** Takes {@code name}; false if it was taken already. */
+  private boolean take(String name) {
+    int underscore = suffixStart(name);
+    int n = underscore > 0 ? canonicalSuffix(name, underscore) : 0;
+    if (n < 0) {
+      return otherNames.add(name);
+    }
+    if (underscore > 0) {
+      return takeSuffixed(base(name.substring(0, underscore)), n);
+    }
+    Base b = base(name);
+    if (b.taken.get(0)) {
+      return false;
+    }
+    b.taken.set(0);
+    return true;
+  }
+
+  private static boolean takeSuffixed(Base b, int n) {
+    if (b.taken.get(n + 1)) {
+      return false;
+    }
+    b.taken.set(n + 1);
+    return true;
   }
 
   private static boolean isIdentifier(String s) {

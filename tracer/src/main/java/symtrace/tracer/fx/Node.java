@@ -60,7 +60,7 @@ public final class Node {
 
   private final Graph graph;
   private final Kind kind;
-  private final String name;
+  private final Namespace.Name name;
   private final Object target;
   private List<Object> args;
   private Map<String, Object> kwargs;
@@ -76,7 +76,7 @@ public final class Node {
   /** Created and named but not yet in the graph's list (see {@link Graph#pendingCall}). */
   boolean pending;
 
-  Node(Graph graph, Kind kind, String name, Object target, List<Object> args,
+  Node(Graph graph, Kind kind, Namespace.Name name, Object target, List<Object> args,
       Map<String, Object> kwargs) {
     if (kind == Kind.CALL_FUNCTION && !(target instanceof OpOverload)) {
       throw new IllegalArgumentException("node " + name + ": a call_function target must be an"
@@ -104,7 +104,7 @@ public final class Node {
   }
 
   public String name() {
-    return name;
+    return name.toString();
   }
 
   /** The operator of a call_function node, the attribute or parameter name otherwise. */
@@ -157,6 +157,11 @@ public final class Node {
   /** The value this node computed during tracing (a fake tensor, SymInt, ...), or null. */
   public Object val() {
     return meta.get("val");
+  }
+
+  /** True when no node uses this one (cheaper than {@code users().isEmpty()}). */
+  public boolean isUnused() {
+    return users == null || users.isEmpty();
   }
 
   /** Nodes that use this one, in the order they started to. */
@@ -277,6 +282,6 @@ public final class Node {
 
   @Override
   public String toString() {
-    return name;
+    return name.toString();
   }
 }

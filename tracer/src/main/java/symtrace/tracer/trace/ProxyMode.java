@@ -190,7 +190,7 @@ final class ProxyMode implements DispatchMode {
     try {
       out = next.call(call);
     } catch (RuntimeException e) {
-      if (node.users().isEmpty()) {
+      if (node.isUnused()) {
         graph.erase(node);
       }
       throw e;
