@@ -83,6 +83,36 @@ public final class Graph implements Iterable<Node> {
   }
 
   /**
+   * A name and a place in the creation order, taken now for a call node that may be made later
+   * ({@link #pendingCall(Reservation, Object, List, Map)}) or never. Taking it costs what naming
+   * costs, so a SymInt operation whose result is never used pays no more than its name.
+   */
+  public static final class Reservation {
+    private final Namespace.Name name;
+    private final long seq;
+
+    private Reservation(Namespace.Name name, long seq) {
+      this.name = name;
+      this.seq = seq;
+    }
+  }
+
+  /** Takes the name a {@code call_function} node of {@code target} would get now. */
+  public Reservation reserve(Object target, String nameHint) {
+    String candidate = nameHint != null ? nameHint : targetToString(target);
+    return new Reservation(names.reserve(candidate), nextSeq++);
+  }
+
+  /** The pending node of a reservation: as {@link #pendingCall}, named and placed back then. */
+  public Node pendingCall(Reservation r, Object target, List<Object> args,
+      Map<String, Object> kwargs) {
+    Node n = new Node(this, Node.Kind.CALL_FUNCTION, r.name, target, args, kwargs);
+    n.seq = r.seq;
+    n.pending = true;
+    return n;
+  }
+
+  /**
    * Puts a pending node (and the pending nodes it uses, first) in the list at the place of its
    * creation: after every node created before it. Does nothing for a node already in the graph.
    */

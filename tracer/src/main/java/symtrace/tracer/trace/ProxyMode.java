@@ -244,13 +244,17 @@ final class ProxyMode implements DispatchMode {
       }
     }
     Object out = next.call(call);
-    if (!anyNode(call)) {
+    if (Boolean.getBoolean("skiprec") || !anyNode(call)) {
       return out;
     }
     SymNode n = symNode(out);
     if (n != null && symbols.containsKey(n)) {
       out = fresh(out);
       n = symNode(out);
+    }
+    if (deferrable(call, out)) {
+      deferredCall(op, call, out, n);
+      return out;
     }
     CallArguments fx = CallArguments.of(call, this::toGraph);
     // Pending: named now, in the graph only once something uses it, which is what the final
@@ -264,6 +268,75 @@ final class ProxyMode implements DispatchMode {
       symbols.put(n, Thunk.of(node));
     }
     return out;
+  }
+
+  /**
+   * Whether a SymInt operation's node may be made only when used: the final dead-code pass
+   * could remove it (a scalar result, no tensor among the arguments), and its arguments are
+   * plain values, so what the graph would hold for them is known now.
+   */
+  private static boolean deferrable(Args call, Object out) {
+    if (!(out instanceof SymInt || out instanceof SymFloat || out instanceof SymBool
+        || PyScalars.isScalar(out))) {
+      return false;
+    }
+    for (int i = 0; i < call.size(); i++) {
+      Object v = call.get(i);
+      if (v instanceof TensorValue || v instanceof List<?>) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The node of a SymInt operation, named now and made when first used, as it would have been
+   * made now: the arguments' nodes are fixed now (a lazy size accessor is forced now, as FX
+   * names it at this point), the value, location and module stack are the present ones. A
+   * result with no node of its own (a constant) can never be used, so only its name is taken.
+   */
+  private void deferredCall(OpOverload op, Args call, Object out, SymNode result) {
+    CallArguments fx = CallArguments.of(call, this::argumentRef);
+    Graph.Reservation name = graph.reserve(op, nodeName(op));
+    if (result == null) {
+      return;
+    }
+    SourceLocation where = location;
+    Map<String, String> stack = moduleStackSnapshot();
+    symbols.put(result, Thunk.named(() -> {
+      Node node = graph.pendingCall(name, op, forced(fx.args), forcedValues(fx.kwargs));
+      annotate(node, out, where, stack);
+      return node;
+    }));
+  }
+
+  /** As {@link #toGraph}, but a tracked value whose node can wait stays its thunk. */
+  private Object argumentRef(Object v) {
+    SymNode n = symNode(v);
+    if (n != null) {
+      Thunk t = symbols.get(n);
+      if (t != null && t.canWait()) {
+        return t;
+      }
+    }
+    return toGraph(v);
+  }
+
+  private static List<Object> forced(List<Object> refs) {
+    for (int i = 0; i < refs.size(); i++) {
+      if (refs.get(i) instanceof Thunk t) {
+        refs.set(i, t.force());
+      }
+    }
+    return refs;
+  }
+
+  private static Map<String, Object> forcedValues(Map<String, Object> refs) {
+    if (refs.isEmpty()) {
+      return refs;
+    }
+    refs.replaceAll((k, v) -> v instanceof Thunk t ? t.force() : v);
+    return refs;
   }
 
   private static boolean anyNode(Args call) {
@@ -323,16 +396,29 @@ final class ProxyMode implements DispatchMode {
   }
 
   private void annotate(Node node, Object out) {
+    annotate(node, out, location, moduleStackSnapshot());
+  }
+
+  private static void annotate(Node node, Object out, SourceLocation where,
+      Map<String, String> stack) {
     node.meta().put("val", out);
-    if (location != null) {
-      node.meta().put("location", location);
+    if (where != null) {
+      node.meta().put("location", where);
     }
-    if (!moduleStack.isEmpty()) {
-      if (moduleStackSnapshot == null) {
-        moduleStackSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(moduleStack));
-      }
-      node.meta().put("nn_module_stack", moduleStackSnapshot);
+    if (stack != null) {
+      node.meta().put("nn_module_stack", stack);
     }
+  }
+
+  /** The modules running now, outermost first, or null outside any. */
+  private Map<String, String> moduleStackSnapshot() {
+    if (moduleStack.isEmpty()) {
+      return null;
+    }
+    if (moduleStackSnapshot == null) {
+      moduleStackSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(moduleStack));
+    }
+    return moduleStackSnapshot;
   }
 
   /** Unbacked symbols this call created: where in its output each can be read. */

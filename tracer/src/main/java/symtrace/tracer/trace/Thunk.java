@@ -14,9 +14,26 @@ final class Thunk {
   private final long order = CREATED.getAndIncrement();
   private Supplier<Node> make;
   private Node node;
+  /** The node's name is taken already, so when it is made does not change any name. */
+  private final boolean named;
 
   Thunk(Supplier<Node> make) {
+    this(make, false);
+  }
+
+  private Thunk(Supplier<Node> make, boolean named) {
     this.make = make;
+    this.named = named;
+  }
+
+  /** A node named already and made only if something uses it (a SymInt operation's). */
+  static Thunk named(Supplier<Node> make) {
+    return new Thunk(make, true);
+  }
+
+  /** True when forcing can wait: the node exists, or its name is taken. */
+  boolean canWait() {
+    return node != null || named;
   }
 
   /** When this thunk was made relative to others: a stable order for tracked values. */
