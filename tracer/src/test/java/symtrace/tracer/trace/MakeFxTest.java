@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.fx.Node;
 import symtrace.tracer.ops.Ops;
@@ -47,6 +48,29 @@ class MakeFxTest {
     Object val = t.module().graph().outputNode().inputs().get(0).val();
     assertInstanceOf(SymInt.class, val);
     assertEquals(10L, ((SymInt) val).hint());
+  }
+
+  @Test
+  void aSymIntOperationMadeLaterKeepsTheArgumentsItHadWhenItRan() {
+    Trace t = MakeFx.trace((ctx, in) -> {
+      Ops ops = ctx.ops();
+      TensorValue x = (TensorValue) in.get(0);
+      Object product = ops.mul(x.symSize(0), x.symSize(1));
+      Object unused = ops.add(x.symSize(1), 7L);
+      // s0 is specialized to 5 after the product ran; its node is made only below, when used,
+      // and still reads both sizes, as the node PyTorch made at the time does.
+      x.symSize(0).eq(5).guardBool(Provenance.of("test"));
+      return ops.add(product, 1L);
+    }, TracingMode.SYMBOLIC, List.of(new MakeFx.Input("x", Tensor.zeros(DType.FLOAT32, 5, 3))));
+    assertEquals(List.of(
+        "placeholder x_1",
+        "call_function sym_size_int = aten.sym_size.int[x_1, 0]",
+        "call_function sym_size_int_1 = aten.sym_size.int[x_1, 1]",
+        "call_function mul = operator.mul[sym_size_int, sym_size_int_1]",
+        "call_function add_1 = operator.add[mul, 1]",
+        "output output [add_1]"), describe(t));
+    Node mul = t.module().graph().outputNode().inputs().get(0).inputs().get(0);
+    assertEquals(15L, ((SymInt) mul.val()).hint());
   }
 
   @Test
