@@ -25,6 +25,7 @@ import symtrace.tracer.tensor.FakeTensor;
 public final class Dispatcher implements Ops {
   private final OpRegistry registry;
   private final List<DispatchMode> modes = new ArrayList<>();
+  private final List<DispatchMode.Next> belowLevel = new ArrayList<>();
   /** How many modes (from the bottom) a new call goes through: fewer while a mode runs. */
   private int visible;
   private ShapeEnv shapeEnv;
@@ -93,10 +94,19 @@ public final class Dispatcher implements Ops {
     int saved = visible;
     visible = level - 1;
     try {
-      return mode.dispatch(args, a -> dispatch(level - 1, a));
+      return mode.dispatch(args, below(level - 1));
     } finally {
       visible = saved;
     }
+  }
+
+  /** The rest of a dispatch from {@code level} down, one object per level. */
+  private DispatchMode.Next below(int level) {
+    while (belowLevel.size() <= level) {
+      int l = belowLevel.size();
+      belowLevel.add(a -> dispatch(l, a));
+    }
+    return belowLevel.get(level);
   }
 
   /** Runs a call on no mode: the meta rule for fake arguments, the kernel otherwise. */
@@ -106,7 +116,7 @@ public final class Dispatcher implements Ops {
       return op.decomposition().apply(args, this);
     }
     if (hasFake(args)) {
-      return op.meta().apply(args, new MetaContext(shapeEnv, Provenance.of(op.toString())));
+      return op.meta().apply(args, new MetaContext(shapeEnv, op.provenance()));
     }
     return op.kernel().apply(args);
   }
@@ -117,7 +127,7 @@ public final class Dispatcher implements Ops {
     if (op.isComposite()) {
       return op.decomposition().apply(args, this);
     }
-    return op.meta().apply(args, new MetaContext(shapeEnv, Provenance.of(op.toString())));
+    return op.meta().apply(args, new MetaContext(shapeEnv, op.provenance()));
   }
 
   static boolean hasFake(Args args) {

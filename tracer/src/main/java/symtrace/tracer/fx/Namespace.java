@@ -63,6 +63,8 @@ final class Namespace {
   /** Taken names of another form ({@code x_01}, a suffix too long for an int). */
   private final Set<String> otherNames = new HashSet<>();
   private final Map<Object, String> objectNames = new IdentityHashMap<>();
+  /** Candidates that are identifiers without a numeric suffix and not reserved, by base. */
+  private final Map<String, Base> plainCandidates = new HashMap<>(256);
 
   /** A base's FX counter and which of its names are taken: bit 0 the base, bit n+1 base_n. */
   private static final class Base {
@@ -135,6 +137,25 @@ final class Namespace {
   }
 
   private Name reserve(String candidate, Object obj) {
+    Base plain = plainCandidates.get(candidate);
+    if (plain != null) {
+      // The common case, an operator's name: itself if free, else its base's next number.
+      if (!plain.taken.get(0)) {
+        plain.taken.set(0);
+        return new Name(candidate);
+      }
+      int num = plain.count;
+      do {
+        num++;
+      } while (!takeSuffixed(plain, num));
+      plain.count = num;
+      return new Name(candidate, num);
+    }
+    if (isIdentifier(candidate) && suffixStart(candidate) < 0
+        && !ILLEGAL_NAMES.contains(candidate)) {
+      plainCandidates.put(candidate, base(candidate));
+      return reserve(candidate, obj);
+    }
     if (!isIdentifier(candidate)) {
       candidate = ILLEGAL.matcher(candidate).replaceAll("_");
       if (candidate.isEmpty()) {

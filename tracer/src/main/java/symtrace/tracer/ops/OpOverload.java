@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import symtrace.symbolic.env.Provenance;
 
 /**
  * One operator overload, named as aten names it ({@code aten.add.Tensor}): its schema, tags, and
@@ -19,6 +20,8 @@ public final class OpOverload {
   private final Decomposition decomposition;
   private final String qualifiedName;
   private final String infix;
+  /** Why a guard its meta rule records exists: the operator itself. */
+  private final Provenance provenance;
 
   OpOverload(String namespace, Schema schema, Set<Tag> tags, MetaRule meta, Kernel kernel,
       Decomposition decomposition, String infix) {
@@ -31,6 +34,12 @@ public final class OpOverload {
     this.qualifiedName = namespace + "." + schema.name()
         + (namespace.equals("aten") || namespace.equals("prims") ? "." + schema.overload() : "");
     this.infix = infix;
+    this.provenance = Provenance.of(qualifiedName);
+  }
+
+  /** The provenance of what this operator's meta rule records ({@code aten.view.default}). */
+  public Provenance provenance() {
+    return provenance;
   }
 
   /** {@code aten}, {@code prims}, or {@code operator} for the SymInt arithmetic of a graph. */

@@ -21,6 +21,8 @@ public final class Schema {
   private final String text;
   /** How many arguments may be passed by position (those before the first keyword-only one). */
   private final int positionalLimit;
+  /** Every argument positional and without a default: a call is written with all of them. */
+  private final boolean allRequiredPositional;
 
   private Schema(String name, String overload, List<Argument> arguments, List<ArgType> returns,
       List<String> returnNames, String text) {
@@ -35,6 +37,13 @@ public final class Schema {
       limit++;
     }
     this.positionalLimit = limit;
+    this.allRequiredPositional = this.arguments.stream()
+        .noneMatch(a -> a.kwargOnly() || a.hasDefault());
+  }
+
+  /** True when every argument is positional and required ({@code mul(Scalar a, Scalar b)}). */
+  public boolean allRequiredPositional() {
+    return allRequiredPositional;
   }
 
   /** The operator name, e.g. {@code add}. */

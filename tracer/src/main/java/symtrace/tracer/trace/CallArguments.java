@@ -25,6 +25,13 @@ final class CallArguments {
   }
 
   static CallArguments of(Args call, UnaryOperator<Object> toGraph) {
+    if (call.op().schema().allRequiredPositional()) {
+      List<Object> args = new ArrayList<>(call.size());
+      for (int i = 0; i < call.size(); i++) {
+        args.add(toGraph.apply(call.get(i)));
+      }
+      return new CallArguments(args, Map.of());
+    }
     List<Argument> schema = call.op().schema().arguments();
     int lastPositional = -1;
     for (int i = 0; i < schema.size(); i++) {

@@ -492,20 +492,22 @@ final class ProxyMode implements DispatchMode {
    */
   private void trackMetadata(TensorValue t, Node node) {
     for (int d = 0; d < t.dim(); d++) {
-      trackLazy(t.symSize(d), symSize, List.of(node, (long) d));
+      trackLazy(t.symSize(d), symSize, node, d);
     }
     for (int d = 0; d < t.dim(); d++) {
-      trackLazy(t.symStride(d), symStride, List.of(node, (long) d));
+      trackLazy(t.symStride(d), symStride, node, d);
     }
-    trackLazy(t.symNumel(), symNumel, List.of(node));
-    trackLazy(t.symStorageOffset(), symStorageOffset, List.of(node));
+    trackLazy(t.symNumel(), symNumel, node, -1);
+    trackLazy(t.symStorageOffset(), symStorageOffset, node, -1);
   }
 
-  private void trackLazy(SymInt value, OpOverload accessor, List<Object> args) {
+  /** A lazy {@code accessor(node, dim)} ({@code accessor(node)} for dim -1) for a value. */
+  private void trackLazy(SymInt value, OpOverload accessor, Node node, int dim) {
     SymNode n = value.node();
     if (n == null || value.isConstant() || symbols.containsKey(n)) {
       return;
     }
+    List<Object> args = dim < 0 ? List.of(node) : List.of(node, (long) dim);
     Thunk thunk = new Thunk(() -> accessor(accessor, args, value));
     symbols.put(n, thunk);
     if (n.expr() instanceof Sym s) {

@@ -55,7 +55,11 @@ final class Thunk {
     return node;
   }
 
+  /**
+   * True once the node exists as far as FX is concerned: built, or named (PyTorch made it at
+   * that point; it is built when used).
+   */
   boolean isForced() {
-    return node != null;
+    return node != null || named;
   }
 }
