@@ -2,6 +2,7 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.env.SourceLocation;
 import symtrace.symbolic.expr.Expr;
@@ -70,6 +72,8 @@ final class ProxyMode implements DispatchMode {
    * small, a trace is short-lived, and which values can rebuild an untracked one must not
    * depend on when the garbage collector ran.
    */
+  /** Thunks made so far: each one's place in the order of tracked values. */
+  private long thunks;
   private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>(4096);
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
@@ -265,7 +269,7 @@ final class ProxyMode implements DispatchMode {
       graph.attach(node);
     }
     if (n != null) {
-      symbols.put(n, Thunk.of(node));
+      symbols.put(n, Thunk.of(node, thunks++));
     }
     return out;
   }
@@ -296,18 +300,58 @@ final class ProxyMode implements DispatchMode {
    * result with no node of its own (a constant) can never be used, so only its name is taken.
    */
   private void deferredCall(OpOverload op, Args call, Object out, SymNode result) {
-    CallArguments fx = CallArguments.of(call, this::argumentRef);
+    Object[] refs;
+    Map<String, Object> kwargs = Map.of();
+    if (op.schema().allRequiredPositional()) {
+      refs = new Object[call.size()];
+      for (int i = 0; i < refs.length; i++) {
+        refs[i] = argumentRef(call.get(i));
+      }
+    } else {
+      CallArguments fx = CallArguments.of(call, this::argumentRef);
+      refs = fx.args.toArray();
+      kwargs = fx.kwargs;
+    }
     Graph.Reservation name = graph.reserve(op, nodeName(op));
     if (result == null) {
       return;
     }
-    SourceLocation where = location;
-    Map<String, String> stack = moduleStackSnapshot();
-    symbols.put(result, Thunk.named(() -> {
-      Node node = graph.pendingCall(name, op, forced(fx.args), forcedValues(fx.kwargs));
-      annotate(node, out, where, stack);
+    symbols.put(result, Thunk.named(
+        new DeferredNode(op, refs, kwargs, name, out, location, moduleStackSnapshot()), thunks++));
+  }
+
+  /** What a deferred SymInt operation's node is made of, fixed when the operation ran. */
+  private final class DeferredNode implements Supplier<Node> {
+    private final OpOverload op;
+    private final Object[] refs;
+    private final Map<String, Object> kwargs;
+    private final Graph.Reservation name;
+    private final Object val;
+    private final SourceLocation where;
+    private final Map<String, String> stack;
+
+    DeferredNode(OpOverload op, Object[] refs, Map<String, Object> kwargs,
+        Graph.Reservation name, Object val, SourceLocation where, Map<String, String> stack) {
+      this.op = op;
+      this.refs = refs;
+      this.kwargs = kwargs;
+      this.name = name;
+      this.val = val;
+      this.where = where;
+      this.stack = stack;
+    }
+
+    @Override
+    public Node get() {
+      for (int i = 0; i < refs.length; i++) {
+        if (refs[i] instanceof Thunk t) {
+          refs[i] = t.force();
+        }
+      }
+      Node node = graph.pendingCall(name, op, Arrays.asList(refs), forcedValues(kwargs));
+      annotate(node, val, where, stack);
       return node;
-    }));
+    }
   }
 
   /** As {@link #toGraph}, but a tracked value whose node can wait stays its thunk. */
@@ -320,15 +364,6 @@ final class ProxyMode implements DispatchMode {
       }
     }
     return toGraph(v);
-  }
-
-  private static List<Object> forced(List<Object> refs) {
-    for (int i = 0; i < refs.size(); i++) {
-      if (refs.get(i) instanceof Thunk t) {
-        refs.set(i, t.force());
-      }
-    }
-    return refs;
   }
 
   private static Map<String, Object> forcedValues(Map<String, Object> refs) {
@@ -455,7 +490,7 @@ final class ProxyMode implements DispatchMode {
 
   private void track(Object value, Node node) {
     if (value instanceof TensorValue t) {
-      tensors.put(t, Thunk.of(node));
+      tensors.put(t, Thunk.of(node, thunks++));
       trackMetadata(t, node);
       TensorMetadata.record(t);
     } else if (value instanceof List<?> items) {
@@ -469,7 +504,7 @@ final class ProxyMode implements DispatchMode {
     } else {
       SymNode n = symNode(value);
       if (n != null) {
-        Thunk t = Thunk.of(node);
+        Thunk t = Thunk.of(node, thunks++);
         // Set once and never clobbered; but a lazy accessor nobody used yet yields to a node
         // that reads the same value explicitly (a printed graph's own sym_size call).
         Thunk existing = symbols.get(n);
@@ -508,7 +543,7 @@ final class ProxyMode implements DispatchMode {
       return;
     }
     List<Object> args = dim < 0 ? List.of(node) : List.of(node, (long) dim);
-    Thunk thunk = new Thunk(() -> accessor(accessor, args, value));
+    Thunk thunk = Thunk.lazy(() -> accessor(accessor, args, value), thunks++);
     symbols.put(n, thunk);
     if (n.expr() instanceof Sym s) {
       expressions.putIfAbsent(s, thunk);
@@ -568,7 +603,7 @@ final class ProxyMode implements DispatchMode {
         return t.force();
       }
       Node built = rebuild.build(n.expr(), v);
-      symbols.put(n, Thunk.of(built));
+      symbols.put(n, Thunk.of(built, thunks++));
       return built;
     }
     if (v instanceof List<?> items) {

@@ -1,6 +1,5 @@
 package symtrace.tracer.trace;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import symtrace.tracer.fx.Node;
 
@@ -9,26 +8,30 @@ import symtrace.tracer.fx.Node;
  * nodes and the nodes of SymInt arithmetic appear in the graph only if a later node uses them.
  */
 final class Thunk {
-  private static final AtomicLong CREATED = new AtomicLong();
-
-  private final long order = CREATED.getAndIncrement();
+  private final long order;
   private Supplier<Node> make;
   private Node node;
   /** The node's name is taken already, so when it is made does not change any name. */
   private final boolean named;
 
-  Thunk(Supplier<Node> make) {
-    this(make, false);
-  }
-
-  private Thunk(Supplier<Node> make, boolean named) {
+  private Thunk(Supplier<Node> make, boolean named, long order) {
     this.make = make;
     this.named = named;
+    this.order = order;
+  }
+
+  /**
+   * A node made and named when first forced (a size accessor's).
+   *
+   * @param order the thunk's place among those of its trace
+   */
+  static Thunk lazy(Supplier<Node> make, long order) {
+    return new Thunk(make, false, order);
   }
 
   /** A node named already and made only if something uses it (a SymInt operation's). */
-  static Thunk named(Supplier<Node> make) {
-    return new Thunk(make, true);
+  static Thunk named(Supplier<Node> make, long order) {
+    return new Thunk(make, true, order);
   }
 
   /** True when forcing can wait: the node exists, or its name is taken. */
@@ -36,13 +39,13 @@ final class Thunk {
     return node != null || named;
   }
 
-  /** When this thunk was made relative to others: a stable order for tracked values. */
+  /** When this thunk was made relative to the others of its trace: a stable order. */
   long order() {
     return order;
   }
 
-  static Thunk of(Node node) {
-    Thunk t = new Thunk(null);
+  static Thunk of(Node node, long order) {
+    Thunk t = new Thunk(null, false, order);
     t.node = node;
     return t;
   }
