@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,16 @@ import java.util.Map;
 public final class OpRegistry {
   private final Map<String, OpOverload> byName;
   private final Map<String, List<OpOverload>> byOpName;
+  /** The {@code operator} functions by their bare name ({@code mul}): asked on every SymInt op. */
+  private final Map<String, OpOverload> operators = new HashMap<>();
 
   private OpRegistry(Map<String, OpOverload> byName) {
     this.byName = Collections.unmodifiableMap(byName);
+    for (OpOverload op : byName.values()) {
+      if (op.namespace().equals("operator")) {
+        operators.putIfAbsent(op.name(), op);
+      }
+    }
     Map<String, List<OpOverload>> grouped = new LinkedHashMap<>();
     for (OpOverload op : byName.values()) {
       grouped.computeIfAbsent(op.namespace() + "." + op.name(), k -> new ArrayList<>()).add(op);
@@ -55,6 +63,19 @@ public final class OpRegistry {
     }
     if (op == null) {
       throw new UnknownOperatorException(qualifiedName);
+    }
+    return op;
+  }
+
+  /**
+   * The Python operator function {@code operator.<name>} ({@code operator.mul} for {@code mul}).
+   *
+   * @throws UnknownOperatorException when there is none
+   */
+  public OpOverload operator(String name) {
+    OpOverload op = operators.get(name);
+    if (op == null) {
+      throw new UnknownOperatorException("operator." + name);
     }
     return op;
   }

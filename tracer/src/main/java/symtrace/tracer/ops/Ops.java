@@ -36,7 +36,7 @@ public interface Ops {
 
   default Object scalarBinary(String name, Object a, Object b) {
     if (!PyScalars.isSymbolic(a) && !PyScalars.isSymbolic(b)) {
-      OpOverload op = registry().get(OperatorNames.qualified(name));
+      OpOverload op = registry().operator(name);
       return PyScalars.normalize(op.kernel().apply(op.bind(java.util.List.of(
           PyScalars.normalize(a), PyScalars.normalize(b)), Map.of())));
     }
@@ -50,11 +50,11 @@ public interface Ops {
    * is {@code sym_float(n) ** 0.5}).
    */
   default Object tracedBinary(String name, Object a, Object b) {
-    if (FLOAT_PROMOTING.contains(name) && (PyScalars.isFloat(a) || PyScalars.isFloat(b))) {
+    if ((PyScalars.isFloat(a) || PyScalars.isFloat(b)) && FLOAT_PROMOTING.contains(name)) {
       a = toFloatOperand(a);
       b = toFloatOperand(b);
     }
-    return call(OperatorNames.qualified(name), a, b);
+    return call(registry().operator(name), a, b);
   }
 
   /** The operations SymNode's {@code promote2} runs on floats when either operand is one. */
