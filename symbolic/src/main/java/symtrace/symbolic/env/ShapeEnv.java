@@ -628,6 +628,11 @@ public final class ShapeEnv implements AutoCloseable {
     return digits.isEmpty() ? -1 : Integer.parseInt(digits);
   }
 
+  /** True when a guard evaluated now would be recorded (not suppressed, not frozen). */
+  public boolean recordsGuards() {
+    return suppressDepth == 0 && !frozen;
+  }
+
   /** Runs {@code body} without recording guards (PyTorch's {@code suppress_guards}). */
   public AutoCloseable suppressGuards() {
     suppressDepth++;

@@ -72,6 +72,8 @@ final class ProxyMode implements DispatchMode {
    * small, a trace is short-lived, and which values can rebuild an untracked one must not
    * depend on when the garbage collector ran.
    */
+  /** Size and stride expressions whose memory-format questions were asked (see askLayout). */
+  private final Set<List<Expr>> askedLayouts = new HashSet<>();
   /** Thunks made so far: each one's place in the order of tracked values. */
   private long thunks;
   private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>(4096);
@@ -492,7 +494,9 @@ final class ProxyMode implements DispatchMode {
     if (value instanceof TensorValue t) {
       tensors.put(t, Thunk.of(node, thunks++));
       trackMetadata(t, node);
-      TensorMetadata.record(t);
+      if (askLayout(t)) {
+        TensorMetadata.record(t);
+      }
     } else if (value instanceof List<?> items) {
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
@@ -519,6 +523,25 @@ final class ProxyMode implements DispatchMode {
         }
       }
     }
+  }
+
+  /**
+   * Whether the memory-format questions of {@code tensor_meta} must be asked of a tensor: not
+   * when a tensor with the same size and stride expressions was asked already while guards were
+   * recorded. Their guards are then known facts, so asking again would decide every test
+   * statically and record nothing (each layer of a model repeats its layouts).
+   */
+  private boolean askLayout(TensorValue t) {
+    if (mode != TracingMode.SYMBOLIC || env == null || !env.recordsGuards()) {
+      return true;
+    }
+    int dim = t.dim();
+    Expr[] key = new Expr[2 * dim];
+    for (int d = 0; d < dim; d++) {
+      key[d] = t.symSize(d).expr();
+      key[dim + d] = t.symStride(d).expr();
+    }
+    return askedLayouts.add(Arrays.asList(key));
   }
 
   /**
