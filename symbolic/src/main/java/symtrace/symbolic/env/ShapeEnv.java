@@ -82,6 +82,7 @@ public final class ShapeEnv implements AutoCloseable {
   private int unbackedIntCounter;
   private int unbackedFloatCounter;
   private int suppressDepth;
+  private int nodeNumbers;
   private boolean frozen;
   private long version;
   private StaticDecider decider = new PyTorchDecider();
@@ -626,6 +627,11 @@ public final class ShapeEnv implements AutoCloseable {
   private static int unbackedIndex(Sym s) {
     String digits = s.name().replaceAll("[^0-9]", "");
     return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+  }
+
+  /** A new number for a value node of this environment (its hash; see SymNode). */
+  public int nextNodeNumber() {
+    return nodeNumbers++;
   }
 
   /** True when a guard evaluated now would be recorded (not suppressed, not frozen). */

@@ -24,12 +24,29 @@ public final class SymNode {
   /** {@link #expr()} as of replacement generation {@link #replacedAt} (-1: never computed). */
   private Expr replaced;
   private long replacedAt = -1;
+  private final int hash;
 
   public SymNode(Expr expr, ShapeEnv env, Type type, Object hint) {
     this.expr = expr;
     this.env = env;
     this.type = type;
     this.hint = hint;
+    this.hash = env == null ? 0 : env.nextNodeNumber();
+  }
+
+  /**
+   * Nodes are equal only to themselves; the hash is a creation number, which costs a counter
+   * where an identity hash would be computed and stored in the object's header on first use (a
+   * trace looks up thousands of new nodes).
+   */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
   }
 
   /** The expression with the current replacements applied. */

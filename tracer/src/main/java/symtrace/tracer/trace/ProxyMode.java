@@ -4,6 +4,7 @@ import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -76,7 +77,8 @@ final class ProxyMode implements DispatchMode {
   private final Set<List<Expr>> askedLayouts = new HashSet<>();
   /** Thunks made so far: each one's place in the order of tracked values. */
   private long thunks;
-  private final Map<SymNode, Thunk> symbols = new IdentityHashMap<>(4096);
+  // SymNodes hash by creation number and equal only themselves: a plain map is an identity map.
+  private final Map<SymNode, Thunk> symbols = new HashMap<>(8192);
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
