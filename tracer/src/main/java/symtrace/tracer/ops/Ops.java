@@ -17,6 +17,10 @@ public interface Ops {
 
   /** Calls an overload with positional values; defaults fill the rest. */
   default Object call(OpOverload op, Object... positional) {
+    if (op.schema().takesAllPositionally(positional.length)) {
+      // The varargs array is this call's own: it becomes the bound vector as it is.
+      return call(new Args(op, positional));
+    }
     return call(op.bind(java.util.Arrays.asList(positional), Map.of()));
   }
 

@@ -41,6 +41,11 @@ public final class Schema {
         .noneMatch(a -> a.kwargOnly() || a.hasDefault());
   }
 
+  /** True when {@code count} positional values are exactly the arguments, none keyword-only. */
+  public boolean takesAllPositionally(int count) {
+    return count == arguments.size() && positionalLimit == count;
+  }
+
   /** True when every argument is positional and required ({@code mul(Scalar a, Scalar b)}). */
   public boolean allRequiredPositional() {
     return allRequiredPositional;
