@@ -304,41 +304,29 @@ final class ProxyMode implements DispatchMode {
    * result with no node of its own (a constant) can never be used, so only its name is taken.
    */
   private void deferredCall(OpOverload op, Args call, Object out, SymNode result) {
-    Object[] refs;
-    Map<String, Object> kwargs = Map.of();
-    if (op.schema().allRequiredPositional()) {
-      refs = new Object[call.size()];
-      for (int i = 0; i < refs.length; i++) {
-        refs[i] = argumentRef(call.get(i));
-      }
-    } else {
-      CallArguments fx = CallArguments.of(call, this::argumentRef);
-      refs = fx.args.toArray();
-      kwargs = fx.kwargs;
-    }
+    CallArguments fx = CallArguments.of(call, this::argumentRef);
     Graph.Reservation name = graph.reserve(op, nodeName(op));
     if (result == null) {
       return;
     }
     symbols.put(result, Thunk.named(
-        new DeferredNode(op, refs, kwargs, name, out, location, moduleStackSnapshot()), thunks++));
+        new DeferredNode(op, fx, name, out, location, moduleStackSnapshot()), thunks++));
   }
 
   /** What a deferred SymInt operation's node is made of, fixed when the operation ran. */
   private final class DeferredNode implements Supplier<Node> {
     private final OpOverload op;
-    private final Object[] refs;
-    private final Map<String, Object> kwargs;
+    /** The arguments as the node writes them, a tracked value still as its thunk. */
+    private final CallArguments refs;
     private final Graph.Reservation name;
     private final Object val;
     private final SourceLocation where;
     private final Map<String, String> stack;
 
-    DeferredNode(OpOverload op, Object[] refs, Map<String, Object> kwargs,
-        Graph.Reservation name, Object val, SourceLocation where, Map<String, String> stack) {
+    DeferredNode(OpOverload op, CallArguments refs, Graph.Reservation name, Object val,
+        SourceLocation where, Map<String, String> stack) {
       this.op = op;
       this.refs = refs;
-      this.kwargs = kwargs;
       this.name = name;
       this.val = val;
       this.where = where;
@@ -347,12 +335,9 @@ final class ProxyMode implements DispatchMode {
 
     @Override
     public Node get() {
-      for (int i = 0; i < refs.length; i++) {
-        if (refs[i] instanceof Thunk t) {
-          refs[i] = t.force();
-        }
-      }
-      Node node = graph.pendingCall(name, op, Arrays.asList(refs), forcedValues(kwargs));
+      List<Object> args = refs.args;
+      args.replaceAll(v -> v instanceof Thunk t ? t.force() : v);
+      Node node = graph.pendingCall(name, op, args, forcedValues(refs.kwargs));
       annotate(node, val, where, stack);
       return node;
     }
