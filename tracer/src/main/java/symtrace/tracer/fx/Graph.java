@@ -64,9 +64,13 @@ public final class Graph implements Iterable<Node> {
 
   private Node newNode(Node.Kind kind, Object target, List<Object> args,
       Map<String, Object> kwargs, String name) {
-    String candidate = name != null ? name : targetToString(target);
-    Node n = new Node(this, kind, names.reserve(candidate), target, args, kwargs);
-    n.seq = nextSeq++;
+    return newNode(kind, reserve(target, name), target, args, kwargs);
+  }
+
+  private Node newNode(Node.Kind kind, Reservation r, Object target, List<Object> args,
+      Map<String, Object> kwargs) {
+    Node n = new Node(this, kind, r.name, target, args, kwargs);
+    n.seq = r.seq;
     return n;
   }
 
@@ -77,9 +81,7 @@ public final class Graph implements Iterable<Node> {
    */
   public Node pendingCall(Object target, List<Object> args, Map<String, Object> kwargs,
       String nameHint) {
-    Node n = newNode(Node.Kind.CALL_FUNCTION, target, args, kwargs, nameHint);
-    n.pending = true;
-    return n;
+    return pendingCall(reserve(target, nameHint), target, args, kwargs);
   }
 
   /**
@@ -97,7 +99,7 @@ public final class Graph implements Iterable<Node> {
     }
   }
 
-  /** Takes the name a {@code call_function} node of {@code target} would get now. */
+  /** Takes the name a node of {@code target} would get now (the hint, when not null). */
   public Reservation reserve(Object target, String nameHint) {
     String candidate = nameHint != null ? nameHint : targetToString(target);
     return new Reservation(names.reserve(candidate), nextSeq++);
@@ -106,8 +108,7 @@ public final class Graph implements Iterable<Node> {
   /** The pending node of a reservation: as {@link #pendingCall}, named and placed back then. */
   public Node pendingCall(Reservation r, Object target, List<Object> args,
       Map<String, Object> kwargs) {
-    Node n = new Node(this, Node.Kind.CALL_FUNCTION, r.name, target, args, kwargs);
-    n.seq = r.seq;
+    Node n = newNode(Node.Kind.CALL_FUNCTION, r, target, args, kwargs);
     n.pending = true;
     return n;
   }

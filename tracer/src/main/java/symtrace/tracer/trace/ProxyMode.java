@@ -252,7 +252,7 @@ final class ProxyMode implements DispatchMode {
       }
     }
     Object out = next.call(call);
-    if (Boolean.getBoolean("skiprec") || !anyNode(call)) {
+    if (!anyNode(call)) {
       return out;
     }
     SymNode n = symNode(out);
@@ -343,12 +343,12 @@ final class ProxyMode implements DispatchMode {
     }
   }
 
-  /** As {@link #toGraph}, but a tracked value whose node can wait stays its thunk. */
+  /** As {@link #toGraph}, but a tracked value whose node is named already stays its thunk. */
   private Object argumentRef(Object v) {
     SymNode n = symNode(v);
     if (n != null) {
       Thunk t = symbols.get(n);
-      if (t != null && t.canWait()) {
+      if (t != null && t.isForced()) {
         return t;
       }
     }

@@ -34,11 +34,6 @@ final class Thunk {
     return new Thunk(make, true, order);
   }
 
-  /** True when forcing can wait: the node exists, or its name is taken. */
-  boolean canWait() {
-    return node != null || named;
-  }
-
   /** When this thunk was made relative to the others of its trace: a stable order. */
   long order() {
     return order;
