@@ -21,10 +21,10 @@ import symtrace.tracer.run.ConformanceCheck;
     description = {
       "Run the conformance suite in DIR (programs/*.py against expected/*.json).",
       "",
-      "A program passes when its symbolic trace succeeds (or fails as PyTorch's does),",
-      "every eval input gives PyTorch's eager output, and no input PyTorch's guards accept",
-      "is rejected. --parity also compares the printed code and produce_guards with",
-      "current PyTorch's.",
+      "A program passes when its symbolic trace succeeds (or fails as PyTorch's",
+      "does), every eval input gives PyTorch's eager output, and no input that",
+      "PyTorch's guards accept is rejected. --parity also compares the printed code",
+      "and produce_guards with current PyTorch's.",
       "",
     })
 public final class CheckCommand implements Callable<Integer> {

@@ -35,8 +35,10 @@ import symtrace.tracer.research.ProgressBar;
     name = "decompose-bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Run decomposition strategies side by side on a corpus of problems and print",
-      "the comparison table (docs/decomposition.md explains the corpus and columns).",
+      "Compare decomposition strategies on a corpus of problems.",
+      "",
+      "Prints the comparison table (docs/decomposition.md explains the corpus and",
+      "the columns).",
       "",
       "The default corpus: the hand-written problems, the generated ones (--seed)",
       "and the problems from real traces of the conformance programs",

@@ -26,9 +26,11 @@ import symtrace.symbolic.parse.ExprParser;
     name = "decompose",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild a symbolic value from tracked values: print a term over their names that equals",
-      "the target, verified, or 'not found' with the symbols no tracked value provides.",
-      "Output: 'A*B verified (by expansion, strategy solver)' or 'not found: ...'."
+      "Rebuild a symbolic value from tracked values.",
+      "",
+      "Prints a term over the tracked values' names that equals the target, verified,",
+      "or 'not found' with the symbols that no tracked value provides. Output:",
+      "'A*B verified (by expansion, strategy solver)' or 'not found: ...'."
     })
 public final class DecomposeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

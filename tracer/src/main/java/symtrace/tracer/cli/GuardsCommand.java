@@ -22,8 +22,10 @@ import symtrace.tracer.trace.TracingMode;
     name = "guards",
     mixinStandardHelpOptions = true,
     description = {
-      "Trace symbolically and report the guards: the conditions on the inputs under which",
-      "the graph is valid, each with the program line and operation that caused it, and",
+      "Trace symbolically and report the guards.",
+      "",
+      "The guards are the conditions on the inputs under which the graph is valid;",
+      "each is shown with the program line and operation that caused it, and",
       "whether the other guards imply it.",
       "",
     })

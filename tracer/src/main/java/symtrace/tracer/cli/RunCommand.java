@@ -26,9 +26,10 @@ import symtrace.tracer.run.explain.DataDependentFixes;
     description = {
       "Trace once symbolically, then run the graph on each eval input.",
       "",
-      "For each --eval input (default: the program's '# eval:' headers) the trace's guards are",
-      "checked; when they hold the traced graph runs, otherwise the program is traced again at",
-      "that input and the new graph runs. Outputs use the conformance format.",
+      "For each --eval input (default: the program's '# eval:' headers) the trace's",
+      "guards are checked; when they hold the traced graph runs, otherwise the",
+      "program is traced again at that input and the new graph runs. Outputs use",
+      "the conformance format.",
       "",
     })
 public final class RunCommand implements Callable<Integer> {

@@ -30,8 +30,10 @@ import symtrace.symbolic.SymtraceException;
     name = "simplify",
     mixinStandardHelpOptions = true,
     description = {
-      "Simplify expressions as a shape environment would, and print each in sympy's text.",
-      "Symbols s<N> are sizes in [2, int_oo]; other names (u0, n, ...) are integers."
+      "Simplify expressions as a shape environment would.",
+      "",
+      "Prints each expression simplified, in sympy's text. Symbols s<N> are sizes",
+      "in [2, int_oo]; other names (u0, n, ...) are integers."
     })
 public final class SimplifyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -23,9 +23,9 @@ import symtrace.tracer.trace.TracingMode;
     description = {
       "Trace a program's entry function and print the graph.",
       "",
-      "The inputs come from --input or the program's '# trace:' header. In symbolic mode",
-      "(the default) tensor sizes are symbols, so the graph holds for every input that",
-      "passes its guards (see 'symtrace guards').",
+      "The inputs come from --input or the program's '# trace:' header. In symbolic",
+      "mode (the default) tensor sizes are symbols, so the graph holds for every",
+      "input that passes its guards (see 'symtrace guards').",
       "",
     })
 public final class TraceCommand implements Callable<Integer> {

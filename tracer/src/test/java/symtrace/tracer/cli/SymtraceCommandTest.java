@@ -32,6 +32,22 @@ class SymtraceCommandTest {
   }
 
   @Test
+  void everyCommandsHelpFitsEightyColumnsAndListsAWholeSentence() {
+    CommandLine root = SymtraceCommand.newCommandLine();
+    for (var entry : root.getSubcommands().entrySet()) {
+      String name = entry.getKey();
+      String[] description = entry.getValue().getCommandSpec().usageMessage().description();
+      assertTrue(description.length > 0, name);
+      // The command list shows only the first line, so it must say what the command does.
+      assertTrue(description[0].endsWith("."), name + ": " + description[0]);
+      for (String line : description) {
+        // picocli wraps a longer line and leaves a stray word on a line of its own.
+        assertTrue(line.length() <= 80, name + ": " + line.length() + " columns: " + line);
+      }
+    }
+  }
+
+  @Test
   void helpSubcommandPrintsTheSameUsage() {
     CommandRun run = CommandRun.symtrace("help");
 
