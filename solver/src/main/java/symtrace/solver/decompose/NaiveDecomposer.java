@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import symtrace.symbolic.expr.Apply;
 import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.expr.Exprs;
 import symtrace.symbolic.expr.FloatLit;
@@ -51,7 +50,8 @@ public final class NaiveDecomposer implements Decomposer {
     if (e instanceof IntLit || e instanceof FloatLit) {
       return e;
     }
-    if (e instanceof Sym) {
+    if (e.args().isEmpty()) {
+      // An untracked symbol, or an atom no tracked value builds (a rational, infinity, a bool).
       return null;
     }
     List<Expr> args = new ArrayList<>();
@@ -62,17 +62,6 @@ public final class NaiveDecomposer implements Decomposer {
       }
       args.add(b);
     }
-    switch (e.kind()) {
-      case ADD:
-        return Exprs.add(args);
-      case MUL:
-        return Exprs.mul(args);
-      case POW:
-        return Exprs.pow(args.get(0), args.get(1));
-      case APPLY:
-        return Exprs.apply(((Apply) e).fn(), args);
-      default:
-        return null;
-    }
+    return Exprs.rebuild(e, args);
   }
 }

@@ -114,22 +114,6 @@ final class FloorForms {
       changed |= b != a;
       out.add(b);
     }
-    return f.apply(changed ? rebuild(e, out) : e);
-  }
-
-  /** Rebuilds a node of the same kind from new arguments, through the factories. */
-  static Expr rebuild(Expr e, List<Expr> args) {
-    switch (e.kind()) {
-      case ADD:
-        return Exprs.add(args);
-      case MUL:
-        return Exprs.mul(args);
-      case POW:
-        return Exprs.pow(args.get(0), args.get(1));
-      case APPLY:
-        return Exprs.apply(((Apply) e).fn(), args);
-      default:
-        return e;
-    }
+    return f.apply(changed ? Exprs.rebuild(e, out) : e);
   }
 }

@@ -38,7 +38,7 @@ final class Simplification {
       changed |= b != a;
       out.add(b);
     }
-    Expr node = changed ? rebuild(e, out) : e;
+    Expr node = changed ? Exprs.rebuild(e, out) : e;
     if (node instanceof Apply a) {
       if (a.fn() == Fn.MAX && a.arity() == 2) {
         // Max(1, x) => x when x >= 1 is known; Max(0, x) => x when x >= 0 is known
@@ -81,21 +81,6 @@ final class Simplification {
     return false;
   }
 
-  static Expr rebuild(Expr e, List<Expr> args) {
-    switch (e.kind()) {
-      case ADD:
-        return Exprs.add(args);
-      case MUL:
-        return Exprs.mul(args);
-      case POW:
-        return Exprs.pow(args.get(0), args.get(1));
-      case APPLY:
-        return Exprs.apply(((Apply) e).fn(), args);
-      default:
-        return e;
-    }
-  }
-
   /** Replaces every subexpression that is a key of {@code axioms} by its truth value. */
   static Expr substituteAxioms(Expr e, Map<Expr, BoolLit> axioms) {
     if (axioms.isEmpty()) {
@@ -116,6 +101,6 @@ final class Simplification {
       changed |= b != a;
       out.add(b);
     }
-    return changed ? rebuild(e, out) : e;
+    return changed ? Exprs.rebuild(e, out) : e;
   }
 }

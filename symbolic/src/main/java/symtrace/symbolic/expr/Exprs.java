@@ -547,6 +547,25 @@ public final class Exprs {
     return FunctionRules.apply(fn, Arrays.asList(args));
   }
 
+  /**
+   * A node of the same kind as {@code e} with new arguments (in {@link Expr#args()} order),
+   * built through the factories so that it is canonical again; an atom is returned as it is.
+   */
+  public static Expr rebuild(Expr e, List<? extends Expr> args) {
+    switch (e.kind()) {
+      case ADD:
+        return add(args);
+      case MUL:
+        return mul(args);
+      case POW:
+        return pow(args.get(0), args.get(1));
+      case APPLY:
+        return apply(((Apply) e).fn(), args);
+      default:
+        return e;
+    }
+  }
+
   /** Distributes products and integer powers of sums everywhere (sympy's {@code expand}). */
   public static Expr expand(Expr e) {
     return Expansion.expand(e);

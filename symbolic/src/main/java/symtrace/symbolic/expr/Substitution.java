@@ -28,7 +28,7 @@ final class Substitution {
     for (Expr a : args) {
       out.add(apply(a, bindings));
     }
-    return rebuild(e, out);
+    return Exprs.rebuild(e, out);
   }
 
   private static boolean mentions(Expr e, Map<Sym, ? extends Expr> bindings) {
@@ -38,21 +38,5 @@ final class Substitution {
       }
     }
     return false;
-  }
-
-  /** Rebuilds a node of the same kind from new arguments (in {@link Expr#args()} order). */
-  static Expr rebuild(Expr e, List<Expr> args) {
-    switch (e.kind()) {
-      case ADD:
-        return Exprs.add(args);
-      case MUL:
-        return Exprs.mul(args);
-      case POW:
-        return Exprs.pow(args.get(0), args.get(1));
-      case APPLY:
-        return Exprs.apply(((Apply) e).fn(), args);
-      default:
-        return e;
-    }
   }
 }

@@ -211,7 +211,7 @@ public final class SizeSimplifier {
         changed |= y != x;
         out.add(y);
       }
-      return changed ? rebuild(e, out) : e;
+      return changed ? Exprs.rebuild(e, out) : e;
     }
     List<Expr> args = new ArrayList<>();
     for (Expr x : a.args()) {
@@ -233,18 +233,5 @@ public final class SizeSimplifier {
       return isMax ? Exprs.max(kept) : Exprs.min(kept);
     }
     return Exprs.apply(a.fn(), args);
-  }
-
-  private static Expr rebuild(Expr e, List<Expr> args) {
-    switch (e.kind()) {
-      case ADD:
-        return Exprs.add(args);
-      case MUL:
-        return Exprs.mul(args);
-      case POW:
-        return Exprs.pow(args.get(0), args.get(1));
-      default:
-        return e;
-    }
   }
 }
