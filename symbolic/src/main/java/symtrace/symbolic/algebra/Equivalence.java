@@ -193,22 +193,7 @@ final class Equivalence {
     if (l instanceof Sym s && r instanceof Num n && n.numerator() != null) {
       ranges.get(s).constrain(a.fn(), n);
     } else if (r instanceof Sym s && l instanceof Num n && n.numerator() != null) {
-      ranges.get(s).constrain(mirror(a.fn()), n);
-    }
-  }
-
-  private static Fn mirror(Fn fn) {
-    switch (fn) {
-      case LT:
-        return Fn.GT;
-      case LE:
-        return Fn.GE;
-      case GT:
-        return Fn.LT;
-      case GE:
-        return Fn.LE;
-      default:
-        return fn;
+      ranges.get(s).constrain(a.fn().reversed(), n);
     }
   }
 

@@ -36,7 +36,7 @@ final class TrySolve {
       candidates.add(expr);
     }
     if (rhsHas) {
-      candidates.add(Exprs.apply(mirror(a.fn()), a.arg(1), a.arg(0)));
+      candidates.add(Exprs.apply(a.fn().reversed(), a.arg(1), a.arg(0)));
     }
     for (Expr e : candidates) {
       for (int trial = 0; trial < 5; trial++) {
@@ -63,21 +63,6 @@ final class TrySolve {
       }
     }
     return false;
-  }
-
-  static Fn mirror(Fn fn) {
-    switch (fn) {
-      case GE:
-        return Fn.LE;
-      case GT:
-        return Fn.LT;
-      case LE:
-        return Fn.GE;
-      case LT:
-        return Fn.GT;
-      default:
-        return fn;
-    }
   }
 
   private static boolean isInequality(Fn fn) {
@@ -114,7 +99,7 @@ final class TrySolve {
       // would make "a*b == 0" teach "b == 0").
       boolean mayDivide = isInequality(r.fn()) ? negative != null : r.arg(1).isZero() == Boolean.FALSE;
       if (mayDivide) {
-        Fn newOp = isInequality(r.fn()) && negative == Boolean.TRUE ? mirror(r.fn()) : r.fn();
+        Fn newOp = isInequality(r.fn()) && negative == Boolean.TRUE ? r.fn().reversed() : r.fn();
         e = Exprs.apply(newOp, Exprs.div(r.arg(0), other), Exprs.div(r.arg(1), other));
       }
     }

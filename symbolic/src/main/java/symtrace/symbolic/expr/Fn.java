@@ -133,6 +133,45 @@ public enum Fn {
     return this == EQ || this == NE || this == LT || this == LE || this == GT || this == GE;
   }
 
+  /**
+   * The relation with its sides swapped ({@code a < b} is {@code b > a}): Lt and Gt, Le and Ge
+   * trade places; Eq, Ne and every other function are their own.
+   */
+  public Fn reversed() {
+    switch (this) {
+      case LT:
+        return GT;
+      case LE:
+        return GE;
+      case GT:
+        return LT;
+      case GE:
+        return LE;
+      default:
+        return this;
+    }
+  }
+
+  /** The relation that holds exactly when this one does not: Lt is Ge, Eq is Ne, ... */
+  public Fn negated() {
+    switch (this) {
+      case EQ:
+        return NE;
+      case NE:
+        return EQ;
+      case LT:
+        return GE;
+      case LE:
+        return GT;
+      case GT:
+        return LE;
+      case GE:
+        return LT;
+      default:
+        throw new IllegalArgumentException("not a relation: " + this);
+    }
+  }
+
   /** Returns true for {@code And Or Not}. */
   public boolean isConnective() {
     return this == AND || this == OR || this == NOT;

@@ -77,7 +77,7 @@ final class LogicRules {
       }
       if (ap.fn().isRelation()) {
         // ~(a < b) => a >= b
-        return RelationRules.create(RelationRules.negation(ap.fn()), ap.arg(0), ap.arg(1));
+        return RelationRules.create(ap.fn().negated(), ap.arg(0), ap.arg(1));
       }
     }
     return Apply.create(Fn.NOT, a);

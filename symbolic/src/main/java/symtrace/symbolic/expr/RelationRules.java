@@ -91,40 +91,4 @@ final class RelationRules {
         throw new IllegalArgumentException("not a relation: " + fn);
     }
   }
-
-  /** The relation that holds exactly when {@code fn} does not: Lt => Ge, Eq => Ne, ... */
-  static Fn negation(Fn fn) {
-    switch (fn) {
-      case EQ:
-        return Fn.NE;
-      case NE:
-        return Fn.EQ;
-      case LT:
-        return Fn.GE;
-      case LE:
-        return Fn.GT;
-      case GT:
-        return Fn.LE;
-      case GE:
-        return Fn.LT;
-      default:
-        throw new IllegalArgumentException("not a relation: " + fn);
-    }
-  }
-
-  /** The relation with its sides swapped: {@code a < b} is {@code b > a}. */
-  static Fn reversed(Fn fn) {
-    switch (fn) {
-      case LT:
-        return Fn.GT;
-      case LE:
-        return Fn.GE;
-      case GT:
-        return Fn.LT;
-      case GE:
-        return Fn.LE;
-      default:
-        return fn;
-    }
-  }
 }

@@ -89,7 +89,7 @@ public final class SizeSimplifier {
     }
     // s >= c, s > c, c <= s, ...: bounds of one symbol by an integer
     if (lhs instanceof IntLit) {
-      learn(reversed(fn), rhs, lhs);
+      learn(fn.reversed(), rhs, lhs);
       return;
     }
     if (!(lhs instanceof Sym s) || !(rhs instanceof IntLit c) || !c.fitsLong()) {
@@ -115,21 +115,6 @@ public final class SizeSimplifier {
         break;
       default:
         break;
-    }
-  }
-
-  private static Fn reversed(Fn fn) {
-    switch (fn) {
-      case LT:
-        return Fn.GT;
-      case LE:
-        return Fn.GE;
-      case GT:
-        return Fn.LT;
-      case GE:
-        return Fn.LE;
-      default:
-        return fn;
     }
   }
 
