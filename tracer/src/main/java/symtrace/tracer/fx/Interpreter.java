@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import symtrace.tracer.dispatch.Dispatcher;
 import symtrace.tracer.ops.Ops;
@@ -63,6 +64,14 @@ public final class Interpreter {
    *     placeholders, or an attribute is missing
    */
   public Object run(List<?> inputs) {
+    return run(inputs, (node, value) -> { });
+  }
+
+  /**
+   * Runs the graph, telling {@code onValue} each call's result as it is computed (also the
+   * result of a node nothing uses, which the run itself does not keep).
+   */
+  public Object run(List<?> inputs, BiConsumer<Node, Object> onValue) {
     int placeholders = module.graph().placeholders().size();
     if (inputs.size() != placeholders) {
       throw new IllegalArgumentException("the graph takes " + placeholders + " inputs, "
@@ -74,7 +83,11 @@ public final class Interpreter {
       Object value = switch (n.kind()) {
         case PLACEHOLDER -> inputs.get(nextInput++);
         case GET_ATTR -> attribute((String) n.target());
-        case CALL_FUNCTION -> call(n, env);
+        case CALL_FUNCTION -> {
+          Object result = call(n, env);
+          onValue.accept(n, result);
+          yield result;
+        }
         case OUTPUT -> {
           Object result = load(n.args().get(0), env);
           env.clear();

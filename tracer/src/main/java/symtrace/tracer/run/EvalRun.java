@@ -6,6 +6,7 @@ import java.util.List;
 import symtrace.symbolic.SymtraceException;
 import symtrace.symbolic.env.DataDependentError;
 import symtrace.symbolic.env.SourceLocation;
+import symtrace.tracer.lang.ProgramError;
 import symtrace.tracer.trace.Trace;
 import symtrace.tracer.trace.TracingMode;
 
@@ -42,7 +43,8 @@ public final class EvalRun {
         return new TraceFailure("data-dependent", d.getMessage(),
             where == null ? null : where.line(), d);
       }
-      return new TraceFailure("error", e.getMessage(), null, null);
+      Integer line = e instanceof ProgramError located ? located.span().line() : null;
+      return new TraceFailure("error", e.getMessage(), line, null);
     }
   }
 
@@ -67,11 +69,11 @@ public final class EvalRun {
     List<String> failed = guards.failing(inputs.names(), inputs.values());
     try {
       if (failed.isEmpty()) {
-        Object out = ProgramRunner.runGraph(trace.module(), inputs);
+        Object out = RuntimeAssertCheck.run(trace, guards, inputs);
         return new Eval(inputs.spec(), true, failed, false, ProgramRunner.output(out), null);
       }
       Trace again = runner.trace(inputs, TracingMode.SYMBOLIC);
-      Object out = ProgramRunner.runGraph(again.module(), inputs);
+      Object out = RuntimeAssertCheck.run(again, TraceGuards.of(again), inputs);
       return new Eval(inputs.spec(), false, failed, true, ProgramRunner.output(out), null);
     } catch (SymtraceException e) {
       return new Eval(inputs.spec(), failed.isEmpty(), failed, !failed.isEmpty(), null,
