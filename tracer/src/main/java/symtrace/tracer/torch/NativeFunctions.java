@@ -101,9 +101,14 @@ final class NativeFunctions {
         && NUMBERS_AS_TENSORS.contains(op.name()));
   }
 
+  /**
+   * PyTorch's list, and {@code where}: its {@code Scalar} overloads are composites that call
+   * {@code where.self} with a wrapped number, which a graph prints as the number itself
+   * ({@code where.self(gt, x_1, 0.0)}), and printed code must trace again.
+   */
   private static final Set<String> NUMBERS_AS_TENSORS = Set.of("add", "add_", "sub", "sub_",
       "mul", "mul_", "div", "div_", "true_divide", "true_divide_", "floor_divide",
-      "floor_divide_", "to", "_to_copy", "copy", "copy_");
+      "floor_divide_", "to", "_to_copy", "copy", "copy_", "where");
 
   private Object invoke(String name, List<NativeOverload> candidates, Object receiver,
       List<?> args, Map<String, ?> kwargs, Factory factory) {
