@@ -278,6 +278,9 @@ final class Evaluator implements ExprVisitor<Object> {
     if (receiver instanceof PyModule m && m.name().equals("operator")) {
       return Builtins.operatorFunction(name);
     }
+    if (receiver instanceof PyTuple t && t.hasField(name)) {
+      return t.field(name);
+    }
     if (receiver instanceof DType d && name.equals("is_floating_point")) {
       return d.isFloatingPoint();
     }

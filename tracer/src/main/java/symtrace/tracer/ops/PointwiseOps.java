@@ -63,6 +63,11 @@ final class PointwiseOps implements OpGroup {
         binary(DEFAULT, ArithmeticFns.MAXIMUM), Tag.CORE);
     elementwise(r, "minimum(Tensor self, Tensor other) -> Tensor",
         binary(DEFAULT, ArithmeticFns.MINIMUM), Tag.CORE);
+    // torch.max(a, b) and torch.min(a, b): composites of maximum and minimum
+    r.composite("max.other(Tensor self, Tensor other) -> Tensor",
+        (a, ops) -> ops.call("aten.maximum.default", a.tensor(0), a.tensor(1)));
+    r.composite("min.other(Tensor self, Tensor other) -> Tensor",
+        (a, ops) -> ops.call("aten.minimum.default", a.tensor(0), a.tensor(1)));
     elementwise(r, "pow.Tensor_Tensor(Tensor self, Tensor exponent) -> Tensor",
         binary(BOOL_TO_LONG, ArithmeticFns.POW), Tag.CORE);
     elementwise(r, "pow.Tensor_Scalar(Tensor self, Scalar exponent) -> Tensor",
@@ -111,6 +116,10 @@ final class PointwiseOps implements OpGroup {
         binary(INT_TO_FLOAT, ArithmeticFns.TRUE_DIVIDE));
     elementwiseInPlace(r, "div_.Tensor_mode(Tensor(a!) self, Tensor other, *,"
         + " str? rounding_mode) -> Tensor(a!)", PointwiseOps::divMode);
+    elementwiseInPlace(r, "floor_divide_.Tensor(Tensor(a!) self, Tensor other) -> Tensor(a!)",
+        binary(DEFAULT, ArithmeticFns.FLOOR_DIVIDE));
+    elementwiseInPlace(r, "floor_divide_.Scalar(Tensor(a!) self, Scalar other) -> Tensor(a!)",
+        binary(DEFAULT, ArithmeticFns.FLOOR_DIVIDE));
   }
 
   private static void registerComparisons(OpRegistry.Builder r) {

@@ -59,6 +59,26 @@ final class UnaryPointwiseOps {
         (a, why) -> clamp(a, true), Tag.CORE);
 
     elementwiseInPlace(r, "relu_(Tensor(a!) self) -> Tensor(a!)", UnaryPointwiseOps::relu);
+    elementwiseInPlace(r, "neg_(Tensor(a!) self) -> Tensor(a!)", unary(DEFAULT, UnaryFns.NEG));
+    elementwiseInPlace(r, "abs_(Tensor(a!) self) -> Tensor(a!)", unary(DEFAULT, UnaryFns.ABS));
+    elementwiseInPlace(r, "exp_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.EXP));
+    elementwiseInPlace(r, "log_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.LOG));
+    elementwiseInPlace(r, "sqrt_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.SQRT));
+    elementwiseInPlace(r, "rsqrt_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.RSQRT));
+    elementwiseInPlace(r, "sin_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.SIN));
+    elementwiseInPlace(r, "cos_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.COS));
+    elementwiseInPlace(r, "tanh_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.TANH));
+    elementwiseInPlace(r, "sigmoid_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.SIGMOID));
+    elementwiseInPlace(r, "reciprocal_(Tensor(a!) self) -> Tensor(a!)",
+        unary(INT_TO_FLOAT, UnaryFns.RECIPROCAL));
     elementwiseInPlace(r, "clamp_(Tensor(a!) self, Scalar? min=None, Scalar? max=None)"
         + " -> Tensor(a!)", (a, why) -> clamp(a, false));
     elementwiseInPlace(r, "clamp_.Tensor(Tensor(a!) self, Tensor? min=None, Tensor? max=None)"

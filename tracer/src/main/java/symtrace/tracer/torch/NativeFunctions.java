@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
@@ -95,6 +96,23 @@ final class NativeFunctions {
     return invoke(display, candidates, null, args, kwargs, Factory.NONE);
   }
 
+  /**
+   * Several results as the Python binding returns them: a named tuple whose fields are the
+   * schema's return names ({@code (Tensor values, Tensor indices)}), when every result has one.
+   */
+  private static Object named(OpOverload op, Object result) {
+    List<String> names = op.schema().returnNames();
+    if (!(result instanceof List<?> items) || names.size() < 2 || names.size() != items.size()
+        || names.contains(null)) {
+      return result;
+    }
+    List<Object> wrapped = new ArrayList<>(items.size());
+    for (Object item : items) {
+      wrapped.add(TorchApi.wrap(item));
+    }
+    return PyTuple.named(names, wrapped);
+  }
+
   /** {@code opAllowsNumbersAsTensors}: prims, and the aten operators of PyTorch's list. */
   private static boolean allowsNumbersAsTensors(OpOverload op) {
     return op.namespace().equals("prims") || (op.namespace().equals("aten")
@@ -119,7 +137,7 @@ final class NativeFunctions {
         Object[] values = ArgumentParser.convert(c.signature(), m.values(), this::item);
         Object[] schemaValues = c.schemaValues(receiver, values);
         addFactoryOptions(factory, c.op(), schemaValues);
-        return ops.call(new Args(c.op(), schemaValues));
+        return named(c.op(), ops.call(new Args(c.op(), schemaValues)));
       }
       reasons.add(m.mismatch());
     }
@@ -215,15 +233,25 @@ final class NativeFunctions {
     t.both("masked_fill", "masked_fill.Tensor", "masked_fill.Scalar");
     t.method("masked_fill_", "masked_fill_.Tensor", "masked_fill_.Scalar");
 
-    // Pointwise unary, each with its in-place method.
+    // Pointwise unary, each with its in-place form: a method, and also torch.X_ where
+    // native_functions.yaml gives the in-place variant a function too (not logical_not_,
+    // sign_, square_); F.relu_ is torch.relu_.
+    Set<String> inPlaceMethodOnly = Set.of("logical_not", "sign", "square");
     for (String op : List.of("neg", "abs", "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tan",
         "tanh", "sigmoid", "relu", "reciprocal", "logical_not", "floor", "ceil", "trunc",
         "sign", "exp2", "log2", "log1p", "expm1", "erf", "square")) {
       t.both(op, op + ".default");
-      t.method(op + "_", op + "_.default");
+      if (inPlaceMethodOnly.contains(op)) {
+        t.method(op + "_", op + "_.default");
+      } else {
+        t.both(op + "_", op + "_.default");
+      }
+      if (op.equals("relu")) {
+        t.alsoNn();
+      }
     }
     t.both("clamp", "clamp.Tensor", "clamp.default");
-    t.method("clamp_", "clamp_.Tensor", "clamp_.default");
+    t.both("clamp_", "clamp_.Tensor", "clamp_.default");
     t.nn("gelu", "gelu.default");
 
     // Reductions.
@@ -285,8 +313,8 @@ final class NativeFunctions {
 
     // In place, conversions, data.
     t.method("copy_", "copy_.default");
-    t.method("zero_", "zero_.default");
-    t.method("fill_", "fill_.Tensor", "fill_.Scalar");
+    t.both("zero_", "zero_.default");
+    t.both("fill_", "fill_.Tensor", "fill_.Scalar");
     t.method("type_as", "type_as.default");
     t.method("item", "item.default");
 

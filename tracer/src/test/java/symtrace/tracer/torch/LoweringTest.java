@@ -62,6 +62,81 @@ class LoweringTest {
   }
 
   @Test
+  void maxAndMinOfTwoTensorsAreMaximumAndMinimum() {
+    assertEquals(List.of("aten.maximum.default"), calls("torch.max(x, y)").names());
+    assertEquals(List.of("aten.minimum.default"), calls("x.min(y)").names());
+    Tensor max = (Tensor) Programs.run(Programs.parse("import torch", "def f(x, y):",
+        "    return torch.max(x, y)"), X, Y);
+    double[] x = doubles(X);
+    double[] y = doubles(Y);
+    double[] expected = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      expected[i] = Math.max(x[i], y[i % y.length]);
+    }
+    assertArrayEquals(expected, doubles(max));
+  }
+
+  @Test
+  void severalResultsOfANativeFunctionAreANamedTuple() {
+    Object r = Programs.run(Programs.parse("import torch", "def f(x, y):",
+        "    r = torch.max(x, 1)",
+        "    return r.values, r.indices, r[0], x.min(dim=0).indices"), X, Y);
+    PyTuple t = assertInstanceOf(PyTuple.class, r);
+    assertEquals(t.get(0), t.get(2), "r.values is r[0]");
+    assertEquals(DType.INT64, ((Tensor) t.get(1)).dtype());
+    assertEquals("AttributeError", assertThrows(ExecutionError.class, () -> Programs.run(
+        Programs.parse("import torch", "def f(x, y):", "    return torch.max(x, 1).mean"),
+        X, Y)).pythonType());
+  }
+
+  @Test
+  void inPlaceFormsOfTheFunctionsPyTorchBindsAsFunctions() {
+    assertEquals(List.of("aten.mul.Tensor", "aten.floor_divide_.Tensor"),
+        Programs.Recorder.class.cast(recordStatements("y = x * 1", "y //= 2")).names());
+    assertEquals(List.of("aten.relu_.default"), calls("torch.relu_(x)").names());
+    assertEquals(List.of("aten.relu_.default"), calls("F.relu_(x)").names());
+    assertEquals(List.of("aten.clamp_.default"), calls("torch.clamp_(x, min=0.0)").names());
+    assertEquals(List.of("aten.fill_.Scalar"), calls("torch.fill_(x, 2.0)").names());
+    assertEquals(List.of("aten.zero_.default"), calls("torch.zero_(x)").names());
+    assertEquals(List.of("aten.exp_.default"), calls("torch.exp_(x)").names());
+    assertEquals(List.of("aten.sigmoid_.default"), calls("x.sigmoid_()").names());
+    // logical_not_ is a method only, as in PyTorch
+    assertEquals("AttributeError", assertThrows(ExecutionError.class,
+        () -> calls("torch.logical_not_(x)")).pythonType());
+  }
+
+  @Test
+  void aDirectCallOfWhereTakesANumberForATensor() {
+    // where.ScalarOther reaches where.self with a wrapped number; printed code calls it so.
+    Args direct = calls("torch.ops.aten.where.self(x > 0, x, 0.0)").only("aten.where.self");
+    assertEquals(0.0, direct.get(2));
+    assertEquals(List.of("aten.gt.Scalar", "aten.where.self"),
+        calls("torch.where(x > 0, x, 0.0)").names().stream()
+            .filter(n -> !n.equals("aten.where.ScalarOther")).toList());
+  }
+
+  private static Programs.Recorder recordStatements(String... body) {
+    Programs.Recorder r = new Programs.Recorder();
+    String[] lines = new String[body.length + 3];
+    lines[0] = "import torch";
+    lines[1] = "def f(x, y):";
+    for (int i = 0; i < body.length; i++) {
+      lines[i + 2] = "    " + body[i];
+    }
+    lines[body.length + 2] = "    return y";
+    Programs.run(Programs.recording(r), Programs.parse(lines), X, Y);
+    return r;
+  }
+
+  private static double[] doubles(Tensor t) {
+    double[] out = new double[(int) t.numel()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = t.contiguous().storage().getDouble(i);
+    }
+    return out;
+  }
+
+  @Test
   void otherOperatorsTakeTheirScalarOverloads() {
     assertEquals(List.of("aten.ge.Scalar"), calls("x >= 0.5").names());
     assertEquals(List.of("aten.gt.Scalar"), calls("0.5 < x").names(), "reflected: x > 0.5");
