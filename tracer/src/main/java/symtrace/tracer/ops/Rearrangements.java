@@ -107,17 +107,8 @@ final class Rearrangements {
    * the tensor is rolled flattened (no dims, one shift).
    */
   private static long[] rollShifts(TensorValue self, long[] shifts, long[] dims) {
-    if (dims.length != 1 || shifts.length != 1) {
-      if (shifts.length == 0) {
-        throw TensorError.runtime("`shifts` required");
-      }
-      if (dims.length == 0 && shifts.length == 1) {
-        return null;
-      }
-      if (shifts.length != dims.length) {
-        throw TensorError.runtime("shifts and dimensions must align. shifts: " + shifts.length
-            + ", dims:" + dims.length);
-      }
+    if (!checkRollArguments(shifts.length, dims.length)) {
+      return null;
     }
     long[] total = new long[self.dim()];
     for (int i = 0; i < dims.length; i++) {
@@ -126,9 +117,32 @@ final class Rearrangements {
     return total;
   }
 
-  /** {@code roll} concatenates slices: a new contiguous tensor (a clone when it is empty). */
-  static TensorValue rollMeta(TensorValue self, long[] shifts, long[] dims, Conditions c) {
-    rollShifts(self, shifts, dims);
+  /**
+   * The argument checks of ATen's {@code roll}; false when the tensor is rolled flattened (no
+   * dims, one shift). They count the shifts only: a symbolic shift stays symbolic.
+   */
+  private static boolean checkRollArguments(int shifts, int dims) {
+    if (dims != 1 || shifts != 1) {
+      if (shifts == 0) {
+        throw TensorError.runtime("`shifts` required");
+      }
+      if (dims == 0 && shifts == 1) {
+        return false;
+      }
+      if (shifts != dims) {
+        throw TensorError.runtime("shifts and dimensions must align. shifts: " + shifts
+            + ", dims:" + dims);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code roll} concatenates slices: a new contiguous tensor (a clone when it is empty). The
+   * output's layout does not depend on the shifts, so they are never read (no guard on them).
+   */
+  static TensorValue rollMeta(TensorValue self, int shifts, long[] dims, Conditions c) {
+    checkRollArguments(shifts, dims.length);
     if (c.holds(self.symNumel().eq(0))) {
       return Metas.emptyStrided(self.dtype(), preserveFormat(self, c));
     }

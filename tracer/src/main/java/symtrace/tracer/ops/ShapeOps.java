@@ -62,8 +62,8 @@ final class ShapeOps implements OpGroup {
         .kernel(a -> Rearrangements.flip(a.realTensor(0), a.longList(1)))
         .register();
     r.op("roll(Tensor self, SymInt[1] shifts, int[1] dims=[]) -> Tensor")
-        .meta((a, ctx) -> Rearrangements.rollMeta(a.tensor(0), a.longList(1), a.longList(2),
-            Conditions.of(ctx)))
+        .meta((a, ctx) -> Rearrangements.rollMeta(a.tensor(0), ((List<?>) a.get(1)).size(),
+            a.longList(2), Conditions.of(ctx)))
         .kernel(a -> Rearrangements.roll(a.realTensor(0), a.longList(1), a.longList(2)))
         .register();
     r.op("tril(Tensor self, SymInt diagonal=0) -> Tensor")

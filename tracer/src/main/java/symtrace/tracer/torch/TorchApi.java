@@ -285,7 +285,10 @@ public final class TorchApi {
       return s.guardInt(Provenance.of("int"));
     }
     if (x instanceof SymFloat f) {
-      return truncate(f.guardFloat(Provenance.of("int")));
+      // SymFloat.__int__ is self.__trunc__().__int__(): the guard is on the truncated int
+      // (TruncToInt(s0/2) == 2 holds for s0 = 4 and 5), not on the float itself.
+      Object truncated = PyScalars.normalize(f.trunc());
+      return truncated instanceof SymInt s ? s.guardInt(Provenance.of("int")) : (Long) truncated;
     }
     if (x instanceof SymBool b) {
       return b.guardBool(Provenance.of("int")) ? 1 : 0;
