@@ -79,6 +79,26 @@ public final class SymFloat {
     return of(0.0).sub(this);
   }
 
+  /**
+   * Python's {@code %}, as SymNode's {@code mod}: {@code Mod} when both sides are known to be
+   * nonnegative, else {@code PythonMod} (the divisor's sign).
+   */
+  public SymFloat mod(SymFloat o) {
+    boolean nonNegative = expr().isNonNegative() == Boolean.TRUE
+        && o.expr().isNonNegative() == Boolean.TRUE;
+    return binary(o, nonNegative ? Exprs::mod : Exprs::pythonMod, PyMath::mod);
+  }
+
+  /** {@code abs(x)}: {@code Abs}. */
+  public SymFloat abs() {
+    if (node == null) {
+      return of(Math.abs(constant));
+    }
+    Double h = hint();
+    return SymValues.floatResult(node.env(), Exprs.apply(Fn.ABS, expr()),
+        h == null ? null : Math.abs(h));
+  }
+
   public SymFloat trueDiv(SymFloat o) {
     return binary(o, (a, b) -> Exprs.apply(Fn.FLOAT_TRUE_DIV, a, b), (a, b) -> PyMath.trueDiv(a, b));
   }

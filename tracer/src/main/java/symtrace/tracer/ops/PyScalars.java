@@ -191,7 +191,7 @@ public final class PyScalars {
       double r = x % y;
       return r != 0 && (r < 0) != (y < 0) ? r + y : r;
     }
-    throw new UnsupportedOperationException("% of symbolic floats");
+    return normalize(toSymFloat(a).mod(toSymFloat(b)));
   }
 
   /** Python's {@code **}: an int for int operands and a natural exponent. */
@@ -237,7 +237,10 @@ public final class PyScalars {
     if (a instanceof Boolean b) {
       return b ? 1L : 0L;
     }
-    throw new UnsupportedOperationException("abs of a symbolic float");
+    if (a instanceof SymBool b) {
+      return normalize(b.toSymInt());
+    }
+    return normalize(((SymFloat) a).abs());
   }
 
   /** A comparison: {@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}. */

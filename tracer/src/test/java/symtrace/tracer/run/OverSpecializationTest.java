@@ -49,4 +49,20 @@ class OverSpecializationTest {
     assertTrue(t.guards().all().stream().noneMatch(line -> line.contains("L['n']")),
         t.guards().all().toString());
   }
+
+  @Test
+  void aFloatInputStaysSymbolicThroughAbsAndMod() {
+    Traced t = Traced.of("x=f32[3] a=float=1.25", "def f(x, a: float):",
+        "    return x * (a % 0.75) + x * abs(a)");
+    assertTrue(t.guards().all().stream().noneMatch(line -> line.contains("L['a'] ==")),
+        t.guards().all().toString());
+    assertEquals(List.of(), t.failing("x=f32[3] a=float=-3.5"));
+    ProgramRunner.Inputs in = t.runner().inputs("x=f32[3] a=float=-1.25");
+    Trace trace = t.runner().trace(t.runner().inputs("x=f32[3] a=float=1.25"),
+        TracingMode.SYMBOLIC);
+    Object graph = ProgramRunner.runGraph(trace.module(), in);
+    // x = [-2.0, -0.25, 1.5]; -1.25 % 0.75 = 0.25 and abs(-1.25) = 1.25, so x * 1.5
+    assertEquals("[-3.0,-0.375,2.25]",
+        ProgramRunner.output(graph).path("values").toString());
+  }
 }
