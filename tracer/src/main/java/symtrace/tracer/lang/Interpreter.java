@@ -32,7 +32,8 @@ import symtrace.tracer.torch.TorchApi;
  * fake tensor), which the tracer reports; its location is the program line the hooks name.
  */
 public final class Interpreter {
-  private static final int MAX_DEPTH = 200;
+  /** Python's default recursion limit ({@code sys.getrecursionlimit()}). */
+  private static final int MAX_DEPTH = 1000;
 
   private final Program program;
   /** Source lines by number, filled as the hooks first name them (every statement asks). */
@@ -112,6 +113,9 @@ public final class Interpreter {
       bind(f, args, kwargs, scope);
       Returned r = new Executor(scope).block(def.body());
       return r == null ? null : r.value();
+    } catch (StackOverflowError deep) {
+      // A thread with a small stack runs out before Python's limit: the same error, sooner.
+      throw new PythonError("RecursionError", "maximum recursion depth exceeded");
     } finally {
       depth--;
     }

@@ -157,6 +157,19 @@ class InterpreterErrorsTest {
   }
 
   @Test
+  void recursionAsDeepAsPythonAllowsRuns() throws InterruptedException {
+    // 990 nested calls: under Python's limit of 1000. The interpreter's frames need a stack
+    // the size the command line gives its thread.
+    Object[] result = new Object[1];
+    Thread t = new Thread(null, () -> result[0] = Programs.run(parse("def g(n):",
+        "    return 0 if n == 0 else 1 + g(n - 1)", "def f():", "    return g(990)")), "deep",
+        8L << 20);
+    t.start();
+    t.join();
+    assertEquals(990L, result[0]);
+  }
+
+  @Test
   void branchingOnTensorDataInATraceIsTheShapeEnvironmentsError() {
     Program p = parse(
         "import torch",
