@@ -140,6 +140,8 @@ public final class MakeFx {
     dispatcher.setShapeEnv(env);
     dispatcher.keepCompositesWhole(decompositions.keySet());
     dispatcher.setDecomposeComposites(!preDispatch);
+    // make_fx enables the Python dispatcher for symbolic tracing only
+    dispatcher.setPythonDispatcher(mode == TracingMode.SYMBOLIC);
     Graph graph = new Graph();
     ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
     parameters.forEach(proxy::addParameter);
