@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,28 +24,28 @@ import symtrace.tracer.trace.Trace;
 import symtrace.tracer.trace.TracingMode;
 
 /**
- * make_fx in real and fake mode does what current PyTorch's does on every conformance program
- * ({@code pt2.modes.real} and {@code pt2.modes.fake}): it fails where PyTorch fails, with the
- * same kind of error at the same line, and otherwise records the same operators, counted by
- * target. The two modes differ from symbolic tracing where sizes are concrete: a full slice is
- * the tensor itself, a size is a number, and only fake mode has unbacked symbols for {@code
- * item()} and {@code nonzero}.
+ * make_fx in real and fake mode does what current PyTorch's does on every conformance program,
+ * the stress programs included ({@code pt2.modes.real} and {@code pt2.modes.fake}): it fails
+ * where PyTorch fails, with the same kind of error at the same line, and otherwise records the
+ * same operators, counted by target. Both modes differ from symbolic tracing: sizes are numbers
+ * (a full slice is the tensor itself, size arithmetic makes no nodes), composites run ATen's C++
+ * kernels rather than their Python decompositions, and only fake mode has unbacked symbols for
+ * {@code item()} and {@code nonzero}.
  */
 class ModeParityTest {
   static Stream<Arguments> programsAndModes() {
-    return ConformanceFiles.programs().stream()
-        .map(p -> p.getFileName().toString().replaceFirst("\\.py$", ""))
-        .flatMap(name -> Stream.of(Arguments.of(name, TracingMode.REAL),
-            Arguments.of(name, TracingMode.FAKE)));
+    return ConformanceFiles.allPrograms().stream()
+        .flatMap(file -> Stream.of(Arguments.of(file, TracingMode.REAL),
+            Arguments.of(file, TracingMode.FAKE)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("programsAndModes")
-  void tracesAsPyTorch(String name, TracingMode mode) {
-    JsonNode json = ConformanceFiles.expected(name);
+  void tracesAsPyTorch(Path file, TracingMode mode) {
+    JsonNode json = expected(file);
     JsonNode expected = json.path("pt2").path("modes").path(mode.name().toLowerCase());
     assertFalse(expected.isMissingNode(), "no pt2.modes entry for " + mode);
-    ProgramRunner runner = ProgramRunner.load(program(name));
+    ProgramRunner runner = ProgramRunner.load(file);
     ProgramRunner.Inputs inputs = runner.inputs(json.path("trace").asText(runner.traceHeader()));
 
     if (!expected.path("ok").asBoolean()) {
@@ -109,7 +112,16 @@ class ModeParityTest {
     return counts;
   }
 
-  private static Path program(String name) {
-    return ConformanceFiles.root().resolve("programs").resolve(name + ".py");
+  /** {@code expected/<name>.json} beside the programs, {@code stress/expected/} for stress. */
+  private static JsonNode expected(Path program) {
+    String name = program.getFileName().toString().replaceFirst("\\.py$", "");
+    Path dir = program.getParent();
+    Path expected = dir.getFileName().toString().equals("programs")
+        ? dir.resolveSibling("expected") : dir.resolve("expected");
+    try {
+      return new ObjectMapper().readTree(expected.resolve(name + ".json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
