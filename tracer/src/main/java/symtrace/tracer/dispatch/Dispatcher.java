@@ -48,7 +48,10 @@ public final class Dispatcher implements Ops {
     return registry;
   }
 
-  /** The shape environment meta rules create unbacked symbols in (null outside a trace). */
+  /**
+   * The shape environment meta rules create unbacked symbols in (null outside a fake or
+   * symbolic trace).
+   */
   public ShapeEnv shapeEnv() {
     return shapeEnv;
   }

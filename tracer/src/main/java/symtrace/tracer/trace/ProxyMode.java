@@ -397,9 +397,8 @@ final class ProxyMode implements DispatchMode {
   }
 
   /**
-   * PyTorch's {@code all_constant}: every tracked tensor argument has a known value and no
-   * argument is symbolic. A tensor the trace does not track (a captured one) is no proxy, so it
-   * does not count.
+   * PyTorch's {@code all_constant}: every tensor argument has a known value (a captured real
+   * tensor, which the trace does not track, is its own) and no argument is symbolic.
    */
   private boolean allConstant(Args call) {
     for (int i = 0; i < call.size(); i++) {
@@ -408,7 +407,7 @@ final class ProxyMode implements DispatchMode {
         return false;
       }
       for (TensorValue t : tensorsIn(v)) {
-        if (tensors.containsKey(t) && constantOf(t) == null) {
+        if (constantOf(t) == null) {
           return false;
         }
       }
