@@ -25,7 +25,9 @@ import symtrace.tracer.trace.TracingMode;
       "",
       "The inputs come from --input or the program's '# trace:' header. In symbolic",
       "mode (the default) tensor sizes are symbols, so the graph holds for every",
-      "input that passes its guards (see 'symtrace guards').",
+      "input that passes its guards (see 'symtrace guards'). Fake mode keeps the",
+      "inputs' sizes, but item() and nonzero give unbacked symbols; real mode runs",
+      "the operators on the inputs and cannot read a value out of a traced tensor.",
       "",
     })
 public final class TraceCommand implements Callable<Integer> {

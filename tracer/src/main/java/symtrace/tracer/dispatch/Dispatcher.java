@@ -30,6 +30,7 @@ public final class Dispatcher implements Ops {
   private int visible;
   private ShapeEnv shapeEnv;
   private boolean decomposeComposites = true;
+  private boolean pythonDispatcher;
   /** Composites a decomposition table replaces: they reach the modes whole. */
   private Set<OpOverload> compositesKeptWhole = Set.of();
 
@@ -47,7 +48,10 @@ public final class Dispatcher implements Ops {
     return registry;
   }
 
-  /** The shape environment meta rules create unbacked symbols in (null outside a trace). */
+  /**
+   * The shape environment meta rules create unbacked symbols in (null outside a fake or
+   * symbolic trace).
+   */
   public ShapeEnv shapeEnv() {
     return shapeEnv;
   }
@@ -66,6 +70,16 @@ public final class Dispatcher implements Ops {
 
   public boolean decomposesComposites() {
     return decomposeComposites;
+  }
+
+  /** Turns PyTorch's Python dispatcher on or off (see {@link Ops#pythonDispatcher()}). */
+  public void setPythonDispatcher(boolean enabled) {
+    this.pythonDispatcher = enabled;
+  }
+
+  @Override
+  public boolean pythonDispatcher() {
+    return pythonDispatcher;
   }
 
   /**

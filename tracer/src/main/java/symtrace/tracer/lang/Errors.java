@@ -1,6 +1,7 @@
 package symtrace.tracer.lang;
 
 import symtrace.tracer.ops.DataDependentOutputException;
+import symtrace.tracer.ops.DataDependentReadError;
 import symtrace.tracer.ops.RuntimeAssertionError;
 import symtrace.tracer.ops.SchemaError;
 import symtrace.tracer.ops.UnknownOperatorException;
@@ -34,7 +35,8 @@ final class Errors {
       return new ExecutionError(span, "NotImplementedError", "operator " + u.name()
           + " is not available in symtrace");
     }
-    if (e instanceof RuntimeAssertionError || e instanceof DataDependentOutputException) {
+    if (e instanceof RuntimeAssertionError || e instanceof DataDependentOutputException
+        || e instanceof DataDependentReadError) {
       return new ExecutionError(span, "RuntimeError", e.getMessage());
     }
     if (e instanceof ArithmeticException) {

@@ -7,7 +7,7 @@ package symtrace.tracer.ops;
  */
 public final class DataDependentOutputException extends symtrace.symbolic.SymtraceException {
   public DataDependentOutputException(String op) {
-    super(op + " has a data-dependent output, which fake tensors cannot compute without"
-        + " symbolic shapes; trace with --mode symbolic");
+    super(op + " has a data-dependent output, which fake tensors cannot compute without a"
+        + " shape environment to make an unbacked symbol in");
   }
 }

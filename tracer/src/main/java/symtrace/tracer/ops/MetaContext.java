@@ -9,7 +9,8 @@ import symtrace.symbolic.value.SymInt;
  * What a meta rule may use besides its arguments: the shape environment of the trace (for the
  * fresh unbacked symbols of data-dependent operators) and the provenance its guards carry.
  *
- * @param shapeEnv the trace's shape environment; null when sizes are all concrete (fake mode)
+ * @param shapeEnv the trace's shape environment (fake and symbolic make_fx have one); null for
+ *     fake tensors run outside a trace, where data-dependent operators cannot run
  * @param provenance what a guard recorded by this rule names as its cause
  */
 public record MetaContext(ShapeEnv shapeEnv, Provenance provenance) {

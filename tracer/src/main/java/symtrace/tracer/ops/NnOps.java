@@ -168,7 +168,8 @@ final class NnOps implements OpGroup {
             Embedding.outputSizes(a.tensor(0), a.tensor(1))))
         .kernel(a -> Embedding.compute(a.realTensor(0), a.realTensor(1)))
         .register();
-    // PyTorch's decomposition (torch._decomp): without training or dropping, a clone
+    // Without training or dropping: a clone in PyTorch's decomposition (torch._decomp), the
+    // input itself in ATen's C++ kernel, which runs when the Python dispatcher is off
     r.composite("dropout(Tensor input, float p, bool train) -> Tensor", (a, ops) -> {
       double p = a.doubleValue(1);
       if (p < 0 || p > 1) {
@@ -179,7 +180,7 @@ final class NnOps implements OpGroup {
         throw TensorError.runtime("dropout with train=True and p > 0 draws random numbers,"
             + " which symtrace does not support; use training=False or p=0");
       }
-      return ops.call("aten.clone.default", a.get(0));
+      return ops.pythonDispatcher() ? ops.call("aten.clone.default", a.get(0)) : a.get(0);
     });
   }
 

@@ -15,6 +15,17 @@ public interface Ops {
   /** Calls an overload with bound arguments. */
   Object call(Args args);
 
+  /**
+   * Whether PyTorch's Python dispatcher is on (make_fx enables it for symbolic tracing only):
+   * then a composite with a Python decomposition ({@code torch._decomp}, registered for
+   * CompositeImplicitAutograd) runs that one; otherwise the C++ kernel runs, whose operators can
+   * differ ({@code matmul} ends with {@code _unsafe_view} instead of {@code view}, {@code
+   * dropout} returns its input instead of a clone).
+   */
+  default boolean pythonDispatcher() {
+    return false;
+  }
+
   /** Calls an overload with positional values; defaults fill the rest. */
   default Object call(OpOverload op, Object... positional) {
     if (op.schema().takesAllPositionally(positional.length)) {

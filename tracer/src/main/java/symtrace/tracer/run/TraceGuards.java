@@ -17,6 +17,7 @@ import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 import symtrace.tracer.trace.Trace;
+import symtrace.tracer.trace.TracingMode;
 
 /**
  * The guards of a symbolic trace as {@code produce_guards} gives them for sources {@code
@@ -41,9 +42,12 @@ public final class TraceGuards {
     }
   }
 
-  /** The guards of a trace; a trace without a ShapeEnv (fake, real) has none. */
+  /**
+   * The guards of a trace; a fake or real trace has none (fake mode's ShapeEnv sizes nothing, as
+   * make_fx gives only a symbolic trace's graph module a {@code shape_env}).
+   */
   public static TraceGuards of(Trace trace) {
-    if (trace.shapeEnv() == null) {
+    if (trace.mode() != TracingMode.SYMBOLIC || trace.shapeEnv() == null) {
       return new TraceGuards(new GuardSet(List.of(), Map.of()),
           new GuardSet(List.of(), Map.of()), List.of());
     }

@@ -17,8 +17,8 @@ import symtrace.tracer.tensor.TensorValue;
 /**
  * {@code x[index]} and {@code x[index] = value} lowered to aten calls as PyTorch's {@code
  * THPVariable_getitem} / {@code THPVariable_setitem} and {@code TensorIndexing.h} do: an
- * integer is {@code select.int}, a slice {@code slice.Tensor} (always emitted, as under
- * tracing), {@code None} {@code unsqueeze}, {@code ...} skips dimensions, tensors and lists are
+ * integer is {@code select.int}, a slice {@code slice.Tensor} (in a tuple, one known to cover
+ * its whole dimension is skipped), {@code None} {@code unsqueeze}, {@code ...} skips dimensions, tensors and lists are
  * advanced indices ({@code index.Tensor}, {@code index_put_}); an assignment without tensor
  * indices copies into the view ({@code copy_}, or {@code fill_} for a scalar), a Python number
  * being first made a tensor of the target's dtype ({@code lift_fresh}).
@@ -209,8 +209,10 @@ final class Indexing {
   /**
    * {@code applySlice}: None bounds as Python fills them, a positive step required; unless the
    * optimization is off (a lone slice read, {@code x[a:b]}), a slice that provably covers the
-   * whole dimension ({@code start == 0} and {@code size == stop} statically known, step 1; the
-   * tests are traced, and record no guard) is the tensor itself.
+   * whole dimension ({@code start == 0} and {@code size <= stop} statically known, step 1; the
+   * tests are traced, and record no guard) is the tensor itself. A concrete size is below an
+   * open stop ({@code sys.maxsize}), so {@code x[:, 0]} on fake or real tensors has no slice; a
+   * symbol's range reaches {@code int_oo}, so a symbolic trace keeps it.
    */
   private TensorValue slice(TensorValue self, int dim, PySlice s, boolean optimize) {
     Ops ops = aten.ops();
@@ -226,7 +228,7 @@ final class Indexing {
     if (optimize) {
       Object length = PyScalars.normalize(self.symSize(dim));
       if (knownTrue(ops.scalarBinary("eq", start, 0L))
-          && knownTrue(ops.scalarBinary("eq", length, stop))
+          && knownTrue(ops.scalarBinary("le", length, stop))
           && PyScalars.truth(ops.scalarBinary("eq", step, 1L), WHY)) {
         return self;
       }

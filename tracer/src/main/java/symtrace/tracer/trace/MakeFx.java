@@ -30,7 +30,10 @@ import symtrace.tracer.tensor.Tensor;
  *
  * <p>Symbolic mode gives each tensor input fake sizes from a fresh ShapeEnv (duck-sized, 0/1
  * specialized, sources {@code L['x']}); an {@code int} input becomes a SymInt and a {@code
- * float} input a SymFloat. Fake mode keeps concrete sizes; real mode runs on the real inputs.
+ * float} input a SymFloat. Fake mode keeps concrete sizes but has a ShapeEnv too, as PyTorch's
+ * ({@code FakeTensorMode(shape_env=ShapeEnv(), static_shapes=True)}), so {@code item()}, {@code
+ * nonzero} and {@code masked_select} give unbacked symbols as in symbolic mode. Real mode runs
+ * on the real inputs and has no ShapeEnv: reading a value out of a traced tensor is an error.
  */
 public final class MakeFx {
   private final OpRegistry registry;
@@ -135,11 +138,13 @@ public final class MakeFx {
 
   private Trace trace(TracedFunction fn, List<Input> inputs, List<String> placeholderNames,
       Map<String, Tensor> parameters, String moduleClassName) {
-    ShapeEnv env = mode == TracingMode.SYMBOLIC ? new ShapeEnv() : null;
+    ShapeEnv env = mode == TracingMode.REAL ? null : new ShapeEnv();
     Dispatcher dispatcher = new Dispatcher(registry);
     dispatcher.setShapeEnv(env);
     dispatcher.keepCompositesWhole(decompositions.keySet());
     dispatcher.setDecomposeComposites(!preDispatch);
+    // make_fx enables the Python dispatcher for symbolic tracing only
+    dispatcher.setPythonDispatcher(mode == TracingMode.SYMBOLIC);
     Graph graph = new Graph();
     ProxyMode proxy = new ProxyMode(graph, env, mode, registry, dispatcher, decompositions);
     parameters.forEach(proxy::addParameter);
@@ -189,18 +194,21 @@ public final class MakeFx {
       if (mode == TracingMode.REAL) {
         return t;
       }
-      if (env == null) {
+      if (mode == TracingMode.FAKE) {
         return FakeTensor.of(t.dtype(), Geometry.of(t.sizes(), t.strides(), t.storageOffset()));
       }
       ShapeEnv.TensorSymbols s = env.createTensorSymbols(t.sizes(), t.strides(),
           t.storageOffset(), source, DimDynamic.DUCK);
       return FakeTensor.of(t.dtype(), new Geometry(s.sizes(), s.strides(), s.storageOffset()));
     }
-    if (env != null && v instanceof Long l) {
+    if (mode != TracingMode.SYMBOLIC) {
+      return v;
+    }
+    if (v instanceof Long l) {
       return symtrace.tracer.ops.PyScalars.normalize(
           env.createUnspecifiedSymInt(l, source));
     }
-    if (env != null && v instanceof Double d) {
+    if (v instanceof Double d) {
       Expr sym = env.createFloatSymbol(d, source);
       return env.createSymFloatNode(sym, d);
     }

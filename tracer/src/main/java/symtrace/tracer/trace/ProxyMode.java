@@ -27,6 +27,7 @@ import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.DataDependentReadError;
 import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
@@ -82,6 +83,13 @@ final class ProxyMode implements DispatchMode {
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
+  /**
+   * Real mode's tracked tensors whose values the trace may read, as PyTorch's proxies keep a
+   * {@code constant}: a lifted scalar ({@code lift_fresh_copy} of at most one element) and the
+   * small results of operators on such constants. The inputs and what is computed from them are
+   * traced values, so reading one ({@code item()}) is a data-dependent error.
+   */
+  private final Map<TensorValue, Tensor> realConstants = new MapMaker().weakKeys().makeMap();
   private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
   private int tensorConstants;
   /** A traced module's parameters, by identity: their qualified names ({@code linear.weight}). */
@@ -187,10 +195,7 @@ final class ProxyMode implements DispatchMode {
       return constantCall(call);
     }
     if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && mode == TracingMode.REAL) {
-      throw new TracingError("It appears that you're trying to get value out of a tracing tensor"
-          + " with " + op + " - erroring out! It's likely that this is caused by data-dependent"
-          + " control flow or similar.  It may be possible to trace this with dynamic shapes;"
-          + " try setting tracing_mode='symbolic' in your make_fx call.");
+      throw new DataDependentReadError(op);
     }
     CallArguments fx = CallArguments.of(call, this::toGraph);
     Node node = graph.callFunction(op, fx.args, fx.kwargs, nodeName(op));
@@ -205,6 +210,9 @@ final class ProxyMode implements DispatchMode {
     }
     annotate(node, out);
     bindUnbacked(node, out);
+    if (mode == TracingMode.REAL) {
+      rememberConstants(call, out);
+    }
     trackOutputs(op, node, out);
     return out;
   }
@@ -388,18 +396,51 @@ final class ProxyMode implements DispatchMode {
         && s.constantValue() == 1L);
   }
 
+  /**
+   * PyTorch's {@code all_constant}: every tensor argument has a known value (a captured real
+   * tensor, which the trace does not track, is its own) and no argument is symbolic.
+   */
   private boolean allConstant(Args call) {
-    boolean any = false;
     for (int i = 0; i < call.size(); i++) {
       Object v = call.get(i);
-      if (v instanceof TensorValue t) {
+      if (symNode(v) != null) {
+        return false;
+      }
+      for (TensorValue t : tensorsIn(v)) {
         if (constantOf(t) == null) {
           return false;
         }
-        any = true;
       }
     }
-    return any;
+    return true;
+  }
+
+  /** Whether some tracked tensor argument has a known value (PyTorch's {@code any_constant}). */
+  private boolean anyConstant(Args call) {
+    for (int i = 0; i < call.size(); i++) {
+      for (TensorValue t : tensorsIn(call.get(i))) {
+        if (tensors.containsKey(t) && constantOf(t) != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<TensorValue> tensorsIn(Object v) {
+    if (v instanceof TensorValue t) {
+      return List.of(t);
+    }
+    if (v instanceof List<?> items) {
+      List<TensorValue> out = new ArrayList<>();
+      for (Object item : items) {
+        if (item instanceof TensorValue t) {
+          out.add(t);
+        }
+      }
+      return out;
+    }
+    return List.of();
   }
 
   private Object constantCall(Args call) {
@@ -412,11 +453,39 @@ final class ProxyMode implements DispatchMode {
     return PyScalars.normalize(call.op().kernel().apply(new Args(call.op(), values)));
   }
 
-  private static Tensor constantOf(TensorValue t) {
+  /**
+   * The value a data-dependent operator may read from a tensor, or null: a fake tensor's captured
+   * value, a tracked real tensor's known value, and an untracked real tensor itself (a constant
+   * the program captured).
+   */
+  private Tensor constantOf(TensorValue t) {
     if (t instanceof Tensor real) {
-      return real;
+      return tensors.containsKey(real) ? realConstants.get(real) : real;
     }
     return ((FakeTensor) t).constant();
+  }
+
+  /**
+   * After a real-mode call, which outputs are constants (PyTorch's {@code proxy_call}): a
+   * lifted tensor of at most one element, or, for an operator that draws no random numbers, the
+   * outputs of constant arguments when each has at most one element. Their own values are the
+   * constants, since real mode computed them. Other outputs, an in-place result included, are
+   * no longer constants.
+   */
+  private void rememberConstants(Args call, Object out) {
+    List<TensorValue> outputs = tensorsIn(out);
+    boolean small = outputs.stream().allMatch(t -> ((Tensor) t).numel() <= 1);
+    boolean constant = call.op() == liftFreshCopy
+        ? small
+        : !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED) && allConstant(call)
+            && anyConstant(call) && small;
+    for (TensorValue t : outputs) {
+      if (constant) {
+        realConstants.put(t, (Tensor) t);
+      } else {
+        realConstants.remove(t);
+      }
+    }
   }
 
   private void annotate(Node node, Object out) {

@@ -6,7 +6,7 @@ import symtrace.tracer.fx.GraphModule;
 
 /**
  * The result of make_fx: the graph module, the shape environment that holds its symbols and
- * guards (null unless symbolic), the traced values given to the placeholders (fake tensors with
+ * guards (null in real mode; in fake mode it holds only unbacked symbols), the traced values given to the placeholders (fake tensors with
  * symbolic sizes, SymInts), and the input names.
  */
 public record Trace(GraphModule module, ShapeEnv shapeEnv, TracingMode mode,

@@ -1,6 +1,6 @@
 package symtrace.tracer.trace;
 
-/** Tracing could not go on: a value without a graph node, a data-dependent call in real mode. */
+/** Tracing could not go on: a value reached the graph that no node holds or rebuilds. */
 public final class TracingError extends symtrace.symbolic.SymtraceException {
   public TracingError(String message) {
     super(message);

@@ -165,6 +165,12 @@ class LinalgOpsTest {
       assertEquals(List.of("expand.default", "view.default", "expand.default", "view.default",
           "bmm.default", "view.default"), h.calls());
     }
+    try (OpHarness h = OpHarness.real()) {
+      // ATen's C++ matmul, without the Python dispatcher, ends with _unsafe_view
+      h.call("aten.matmul.default", ramp(3, 4), ramp(2, 4, 5));
+      assertEquals(List.of("expand.default", "view.default", "expand.default", "view.default",
+          "bmm.default", "_unsafe_view.default"), h.calls());
+    }
     Tensor a = ramp(2, 1, 3, 4);
     Tensor b = ramp(5, 4, 6);
     Tensor out = (Tensor) real("aten.matmul.default", a, b);

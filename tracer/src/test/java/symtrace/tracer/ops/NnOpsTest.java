@@ -2,6 +2,7 @@ package symtrace.tracer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static symtrace.tracer.ops.OpTesting.ints;
@@ -254,6 +255,13 @@ class NnOpsTest {
       h.call("aten.dropout.default", x, 0.5, false);
       h.call("aten.dropout.default", x, 0.0, true);
       assertEquals(List.of("clone.default", "clone.default"), h.calls());
+    }
+    try (OpHarness h = OpHarness.real()) {
+      // ATen's C++ kernel, without the Python dispatcher, returns the input itself
+      Tensor x = counting(2, 5);
+      assertSame(x, h.call("aten.dropout.default", x, 0.5, false));
+      assertSame(x, h.call("aten.dropout.default", x, 0.0, true));
+      assertEquals(List.of(), h.calls());
     }
     assertEquals("dropout probability has to be between 0 and 1, but got 1.5",
         error("aten.dropout.default", counting(2), 1.5, false).getMessage());

@@ -16,9 +16,9 @@ import symtrace.tracer.tensor.ShapeRules;
 
 /**
  * Runs calls on this branch's operator groups plus {@link StandInOps}, really or on fake tensors
- * with symbolic sizes, and records the aten overloads that reach the backend (composites are
- * decomposed first, so these are what a trace would record). Symbolic inputs are named as
- * make_fx names them ({@code input0.size()[0]}, ...), so their symbols ({@code s75}, {@code
+ * with symbolic sizes (with the Python dispatcher on, as symbolic make_fx runs), and records the
+ * aten overloads that reach the backend (composites are decomposed first, so these are what a
+ * trace would record). Symbolic inputs are named as make_fx names them ({@code input0.size()[0]}, ...), so their symbols ({@code s75}, {@code
  * s96}, ...) and guards read as in the conformance suite's {@code shape_env}.
  */
 final class OpHarness implements AutoCloseable {
@@ -35,6 +35,8 @@ final class OpHarness implements AutoCloseable {
     this.env = env;
     if (env != null) {
       dispatcher.setShapeEnv(env);
+      // as make_fx's symbolic tracing, which runs composites' Python decompositions
+      dispatcher.setPythonDispatcher(true);
       scopes.add(dispatcher.push(new FakeMode(dispatcher)));
     }
     scopes.add(dispatcher.push((call, next) -> {

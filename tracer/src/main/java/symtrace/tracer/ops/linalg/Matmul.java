@@ -21,7 +21,9 @@ import symtrace.tracer.tensor.TensorValue;
  *       rows without a copy ({@link #shouldFold}): {@code reshape} to a matrix, {@code mm} or
  *       {@code mv}, {@code _unsafe_view} back;
  *   <li>otherwise the batch dims broadcast ({@link #broadcastShapes}), both sides {@code expand}
- *       and {@code reshape} to three dims, {@code bmm}, and a {@code view} to the result shape.
+ *       and {@code reshape} to three dims, {@code bmm}, and a {@code view} to the result shape
+ *       ({@code _unsafe_view} in ATen's C++ {@code matmul}, which runs when the Python
+ *       dispatcher is off: fake and real tracing).
  * </ul>
  */
 public final class Matmul {
@@ -173,7 +175,9 @@ public final class Matmul {
     if (vectorRhs) {
       product = ops.call("aten.squeeze.dim", product, -1L);
     }
-    return ops.call("aten.view.default", product, outputShape);
+    // ATen's C++ matmul, which runs without the Python dispatcher, ends with _unsafe_view
+    return ops.call(ops.pythonDispatcher() ? "aten.view.default" : "aten._unsafe_view.default",
+        product, outputShape);
   }
 
   /**
