@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Argument;
 import symtrace.tracer.tensor.FakeTensor;
 import symtrace.tracer.tensor.Geometry;
 import symtrace.tracer.tensor.Tensor;
@@ -25,7 +26,22 @@ public final class FakeMode implements DispatchMode {
 
   @Override
   public Object dispatch(Args call, Next next) {
-    return dispatcher.meta(fakeify(call));
+    Args fake = fakeify(call);
+    Object out = dispatcher.meta(fake);
+    if (call.op().isMutable()) {
+      recordWrites(fake);
+    }
+    return out;
+  }
+
+  /** Bumps the memory version of every tensor an in-place operator wrote ({@code Tensor(a!)}). */
+  private static void recordWrites(Args call) {
+    List<Argument> arguments = call.op().schema().arguments();
+    for (int i = 0; i < arguments.size() && i < call.size(); i++) {
+      if (arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t) {
+        t.storage().bump();
+      }
+    }
   }
 
   /** The fake tensor standing for a real one (the same one each time). */

@@ -39,10 +39,15 @@ final class DataDependent {
     SymInt count;
     if (numel.isConstant() && numel.constantValue() == 0) {
       count = SymInt.of(0);
+    } else if (t instanceof FakeTensor fake && fake.nonzeroMemo() != null) {
+      count = fake.nonzeroMemo();
     } else {
       count = ctx.newUnbackedInt("aten.nonzero.default");
       long maxval = numel.isConstant() ? numel.constantValue() : upperBound(ctx, numel);
       constrainCount(ctx.shapeEnv(), count, maxval);
+      if (t instanceof FakeTensor fake) {
+        fake.rememberNonzero(count);
+      }
     }
     return Metas.emptyStrided(DType.INT64, new Geometry(List.of(count, SymInt.of(t.dim())),
         List.of(SymInt.of(1), count), SymInt.of(0)));
@@ -121,10 +126,21 @@ final class DataDependent {
     if (t instanceof Tensor real) {
       return item(real);
     }
-    Tensor constant = ((FakeTensor) t).constant();
+    FakeTensor fake = (FakeTensor) t;
+    Tensor constant = fake.constant();
     if (constant != null) {
       return item(constant);
     }
+    Object known = fake.itemMemo();
+    if (known != null) {
+      return known;
+    }
+    Object value = unbackedItem(t, ctx);
+    fake.rememberItem(value);
+    return value;
+  }
+
+  private static Object unbackedItem(TensorValue t, MetaContext ctx) {
     String op = "aten._local_scalar_dense.default";
     if (t.dtype().isFloatingPoint()) {
       return ctx.newUnbackedFloat(op);

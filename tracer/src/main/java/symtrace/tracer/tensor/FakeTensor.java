@@ -19,6 +19,12 @@ public final class FakeTensor implements TensorValue {
   private SymInt numel;
   /** Whether it is contiguous, once a composite has asked (a TensorImpl's cached answer). */
   private SymBool contiguity;
+  /** {@code item()}'s unbacked value and {@code nonzero}'s unbacked count, with the version of
+   * the memory each was made at (PyTorch's {@code item_memo} and {@code nonzero_memo}). */
+  private Object itemMemo;
+  private int itemMemoVersion;
+  private SymInt nonzeroMemo;
+  private int nonzeroMemoVersion;
 
   private FakeTensor(DType dtype, Geometry geometry, FakeStorage storage, Tensor constant) {
     this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -96,9 +102,36 @@ public final class FakeTensor implements TensorValue {
     return "FakeTensor(" + typeAnnotation() + ", strides=" + geometry.strides() + ")";
   }
 
-  /** The identity of a fake tensor's memory: views of one tensor share it. */
+  /**
+   * The unbacked value {@code item()} gave for this tensor, while its memory is unchanged;
+   * else null. PyTorch memoizes it so that reading the same tensor twice gives one symbol.
+   */
+  public Object itemMemo() {
+    return itemMemo != null && itemMemoVersion == storage.version() ? itemMemo : null;
+  }
+
+  public void rememberItem(Object value) {
+    itemMemo = value;
+    itemMemoVersion = storage.version();
+  }
+
+  /** The unbacked count {@code nonzero} gave for this tensor, while its memory is unchanged. */
+  public SymInt nonzeroMemo() {
+    return nonzeroMemo != null && nonzeroMemoVersion == storage.version() ? nonzeroMemo : null;
+  }
+
+  public void rememberNonzero(SymInt count) {
+    nonzeroMemo = count;
+    nonzeroMemoVersion = storage.version();
+  }
+
+  /**
+   * The identity of a fake tensor's memory: views of one tensor share it, and its version
+   * counts the in-place writes to any of them (a TensorImpl's shared version counter).
+   */
   public static final class FakeStorage {
     private final DType dtype;
+    private int version;
 
     FakeStorage(DType dtype) {
       this.dtype = dtype;
@@ -106,6 +139,15 @@ public final class FakeTensor implements TensorValue {
 
     public DType dtype() {
       return dtype;
+    }
+
+    public int version() {
+      return version;
+    }
+
+    /** Records an in-place write. */
+    public void bump() {
+      version++;
     }
   }
 }
