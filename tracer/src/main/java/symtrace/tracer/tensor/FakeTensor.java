@@ -14,7 +14,8 @@ public final class FakeTensor implements TensorValue {
   private final DType dtype;
   private final Geometry geometry;
   private final FakeStorage storage;
-  private final Tensor constant;
+  /** Its values when known (constant propagation); forgotten when a write makes them stale. */
+  private Tensor constant;
   /** The element count, one value per tensor as a TensorImpl keeps it; made on first use. */
   private SymInt numel;
   /** Whether it is contiguous, once a composite has asked (a TensorImpl's cached answer). */
@@ -46,6 +47,16 @@ public final class FakeTensor implements TensorValue {
   /** A view: the same storage seen through another layout. */
   public FakeTensor view(Geometry layout) {
     return new FakeTensor(dtype, layout, storage, null);
+  }
+
+  /** An in-place write with unknown values: the tensor's values are no longer known. */
+  public void forgetConstant() {
+    constant = null;
+  }
+
+  /** An in-place write computed on the values: they are the tensor's values from now on. */
+  public void rememberConstant(Tensor value) {
+    constant = value;
   }
 
   /** The same tensor, remembering its values (constant propagation). */

@@ -27,6 +27,7 @@ import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Args;
+import symtrace.tracer.ops.Argument;
 import symtrace.tracer.ops.DataDependentReadError;
 import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
@@ -34,6 +35,7 @@ import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.ops.Tag;
 import symtrace.tracer.tensor.FakeTensor;
+import symtrace.tracer.tensor.MemoryFormat;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -212,6 +214,9 @@ final class ProxyMode implements DispatchMode {
     bindUnbacked(node, out);
     if (mode == TracingMode.REAL) {
       rememberConstants(call, out);
+    } else {
+      out = withConstantValue(call, out);
+      node.meta().put("val", out);
     }
     trackOutputs(op, node, out);
     return out;
@@ -484,6 +489,79 @@ final class ProxyMode implements DispatchMode {
         realConstants.put(t, (Tensor) t);
       } else {
         realConstants.remove(t);
+      }
+    }
+  }
+
+  /**
+   * After a fake or symbolic call, its fake result carrying its value when PyTorch's {@code
+   * proxy_call} would make it a constant (the same rule as {@link #rememberConstants}): the
+   * operator is re-run on the arguments' values, so a later {@code item()} reads the number
+   * instead of making an unbacked symbol. An in-place result stays the tensor it wrote.
+   */
+  private Object withConstantValue(Args call, Object out) {
+    if (call.op().isMutable()) {
+      writeConstants(call);
+      return out;
+    }
+    if (!(out instanceof FakeTensor fake)
+        || !fake.symNumel().isConstant() || fake.symNumel().constantValue() > 1) {
+      return out;
+    }
+    boolean constant = call.op() == liftFreshCopy
+        ? allConstant(call)
+        : !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED) && allConstant(call)
+            && anyConstant(call);
+    if (!constant) {
+      return out;
+    }
+    Object[] values = call.values();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof TensorValue t) {
+        values[i] = constantOf(t);
+      }
+    }
+    Object value = call.op().kernel().apply(new Args(call.op(), values));
+    return value instanceof Tensor real ? fake.withConstant(real) : out;
+  }
+
+  /**
+   * An in-place call on tensors with values: run on the values too when every argument has one
+   * (as proxy_call re-runs it on the constants), so they stay the tensors' values; otherwise a
+   * written tensor's value is no longer known.
+   */
+  private void writeConstants(Args call) {
+    List<Argument> arguments = call.op().schema().arguments();
+    boolean writesConstant = false;
+    for (int i = 0; i < arguments.size() && i < call.size(); i++) {
+      writesConstant |= arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t
+          && t.constant() != null;
+    }
+    if (!writesConstant) {
+      return;
+    }
+    if (allConstant(call) && !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED)) {
+      // Written values are copies: a constant may be a tensor the program captured, which
+      // tracing must not change.
+      Object[] values = call.values();
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] instanceof TensorValue t) {
+          Tensor value = constantOf(t);
+          boolean written = i < arguments.size() && arguments.get(i).type().mutable();
+          values[i] = written ? value.clone(MemoryFormat.PRESERVE) : value;
+        }
+      }
+      call.op().kernel().apply(new Args(call.op(), values));
+      for (int i = 0; i < arguments.size() && i < call.size(); i++) {
+        if (arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t) {
+          t.rememberConstant((Tensor) values[i]);
+        }
+      }
+      return;
+    }
+    for (int i = 0; i < arguments.size() && i < call.size(); i++) {
+      if (arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t) {
+        t.forgetConstant();
       }
     }
   }

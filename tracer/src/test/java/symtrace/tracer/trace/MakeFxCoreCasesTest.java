@@ -10,6 +10,7 @@ import static symtrace.tracer.trace.MakeFxCases.fresh;
 import static symtrace.tracer.trace.MakeFxCases.program;
 import static symtrace.tracer.trace.MakeFxCases.trace;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +95,24 @@ class MakeFxCoreCasesTest {
     Trace t = r.trace(r.inputs(""), mode);
     assertGraphMatchesEager(r, t, r.inputs(""));
     assertGraphMatchesEager(r, t, r.inputs(""));
+  }
+
+  /**
+   * A lifted one-element constant keeps its value in fake and symbolic mode too, so {@code
+   * item()} reads the number (proxy_call's constant propagation) and an in-place write on it is
+   * computed on the value as well.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TracingMode.class, names = {"FAKE", "SYMBOLIC"})
+  void itemOfALiftedConstantIsItsValue(TracingMode mode) {
+    Trace t = trace("""
+        def f(x):
+            c = torch.tensor([2])
+            c.add_(1)
+            return x * c.item()
+        """, "x=f32[3]", mode);
+    assertTrue(code(t).contains("mul = torch.ops.aten.mul.Tensor(x_1, 3)"), code(t));
+    assertEquals(List.of(), calls(t, "aten._local_scalar_dense.default"));
   }
 
   /** T15 {@code test_constant_unbind}: {@code g() == 2}. */
