@@ -47,6 +47,12 @@ final class ProgramTraces {
     return TraceGuards.of(t).produced();
   }
 
+  /** The inputs of {@code specs} pass the trace's guards, so its graph is the one they run. */
+  static void assertGuardsHold(Trace t, String source, String specs) {
+    ProgramRunner.Inputs in = program(source).inputs(specs);
+    assertEquals(List.of(), TraceGuards.of(t).failing(in.names(), in.values()), specs);
+  }
+
   /** The traced graph run on the real inputs of {@code specs}. */
   static Object run(Trace t, String source, String specs) {
     return ProgramRunner.runGraph(t.module(), program(source).inputs(specs));
