@@ -7,10 +7,12 @@ import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.linalg.MatrixShapes;
 import symtrace.tracer.ops.nn.Attention;
 import symtrace.tracer.ops.nn.Convolution;
+import symtrace.tracer.ops.nn.CrossEntropy;
 import symtrace.tracer.ops.nn.ConvolutionMode;
 import symtrace.tracer.ops.nn.Embedding;
 import symtrace.tracer.ops.nn.LayerNorm;
 import symtrace.tracer.ops.nn.Losses;
+import symtrace.tracer.ops.nn.NllLoss2d;
 import symtrace.tracer.ops.nn.Padding;
 import symtrace.tracer.ops.nn.Pooling;
 import symtrace.tracer.tensor.DType;
@@ -222,11 +224,18 @@ final class NnOps implements OpGroup {
         .register();
     r.composite("nll_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=Mean,"
         + " SymInt ignore_index=-100) -> Tensor", Losses::nllLoss);
+    r.op("nll_loss2d_forward(Tensor self, Tensor target, Tensor? weight, int reduction,"
+            + " SymInt ignore_index) -> (Tensor output, Tensor total_weight)")
+        .meta((a, ctx) -> NllLoss2d.meta(a, ctx.provenance()))
+        .kernel(NllLoss2d::compute)
+        .register();
+    r.composite("nll_loss2d(Tensor self, Tensor target, Tensor? weight=None, int reduction=Mean,"
+        + " SymInt ignore_index=-100) -> Tensor", Losses::nllLoss2d);
     r.composite("nll_loss_nd(Tensor self, Tensor target, Tensor? weight=None,"
         + " int reduction=Mean, SymInt ignore_index=-100) -> Tensor", Losses::nllLossNd);
     r.composite("cross_entropy_loss(Tensor self, Tensor target, Tensor? weight=None,"
         + " int reduction=Mean, SymInt ignore_index=-100, float label_smoothing=0.0) -> Tensor",
-        Losses::crossEntropy);
+        CrossEntropy::decompose);
     r.op("mse_loss(Tensor self, Tensor target, int reduction=Mean) -> Tensor")
         .meta((a, ctx) -> Losses.mseMeta(a.tensor(0), a.tensor(1), a.longValue(2),
             ctx.provenance()))
