@@ -57,14 +57,14 @@ class CrossEntropyTargetsTest {
     assertEquals(concrete, code(trace(SPATIAL, spec, TracingMode.REAL)));
     assertEquals(concrete, code(trace(SPATIAL, spec, TracingMode.FAKE)));
     Trace t = trace(SPATIAL, spec, TracingMode.SYMBOLIC);
-    // the names before _2 went to the size comparisons of nll_loss_nd, whose nodes are removed
+    // nll_loss_nd's size comparisons read x's and t's sizes (the nodes of t's are removed)
     assertEquals("""
         def forward(self, x_1, t_1):
             _log_softmax = torch.ops.aten._log_softmax.default(x_1, 1, False)
-            sym_size_int_2 = torch.ops.aten.sym_size.int(x_1, 1)
-            sym_size_int_3 = torch.ops.aten.sym_size.int(x_1, 0);  x_1 = None
-            view = torch.ops.aten.view.default(_log_softmax, [sym_size_int_3, sym_size_int_2, 1, -1]);  _log_softmax = sym_size_int_2 = None
-            view_1 = torch.ops.aten.view.default(t_1, [sym_size_int_3, 1, -1]);  t_1 = sym_size_int_3 = None
+            sym_size_int = torch.ops.aten.sym_size.int(x_1, 0)
+            sym_size_int_4 = torch.ops.aten.sym_size.int(x_1, 1);  x_1 = None
+            view = torch.ops.aten.view.default(_log_softmax, [sym_size_int, sym_size_int_4, 1, -1]);  _log_softmax = sym_size_int_4 = None
+            view_1 = torch.ops.aten.view.default(t_1, [sym_size_int, 1, -1]);  t_1 = sym_size_int = None
             nll_loss2d_forward = torch.ops.aten.nll_loss2d_forward.default(view, view_1, None, 1, -100);  view = view_1 = None
             getitem = nll_loss2d_forward[0]
             getitem_1 = nll_loss2d_forward[1];  nll_loss2d_forward = getitem_1 = None
@@ -86,15 +86,15 @@ class CrossEntropyTargetsTest {
     assertEquals("""
         def forward(self, x_1, t_1):
             _log_softmax = torch.ops.aten._log_softmax.default(x_1, 1, False)
-            sym_size_int_1 = torch.ops.aten.sym_size.int(x_1, 2)
-            sym_size_int_2 = torch.ops.aten.sym_size.int(x_1, 1)
-            sym_size_int_3 = torch.ops.aten.sym_size.int(x_1, 0);  x_1 = None
-            view = torch.ops.aten.view.default(_log_softmax, [sym_size_int_3, sym_size_int_2, 1, -1]);  _log_softmax = sym_size_int_2 = None
-            view_1 = torch.ops.aten.view.default(t_1, [sym_size_int_3, 1, -1]);  t_1 = None
+            sym_size_int = torch.ops.aten.sym_size.int(x_1, 0)
+            sym_size_int_3 = torch.ops.aten.sym_size.int(x_1, 2)
+            sym_size_int_4 = torch.ops.aten.sym_size.int(x_1, 1);  x_1 = None
+            view = torch.ops.aten.view.default(_log_softmax, [sym_size_int, sym_size_int_4, 1, -1]);  _log_softmax = sym_size_int_4 = None
+            view_1 = torch.ops.aten.view.default(t_1, [sym_size_int, 1, -1]);  t_1 = None
             nll_loss2d_forward = torch.ops.aten.nll_loss2d_forward.default(view, view_1, None, 0, -100);  view = view_1 = None
             getitem = nll_loss2d_forward[0]
             getitem_1 = nll_loss2d_forward[1];  nll_loss2d_forward = getitem_1 = None
-            view_2 = torch.ops.aten.view.default(getitem, [sym_size_int_3, sym_size_int_1]);  getitem = sym_size_int_3 = sym_size_int_1 = None
+            view_2 = torch.ops.aten.view.default(getitem, [sym_size_int, sym_size_int_3]);  getitem = sym_size_int = sym_size_int_3 = None
             return view_2""", code(t));
     double a = 0.5759394198788437;
     double b = 0.8259394198788437;

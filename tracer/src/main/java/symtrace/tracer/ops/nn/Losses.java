@@ -193,7 +193,8 @@ public final class Losses {
       throw new TensorError(TensorError.PythonType.VALUE_ERROR,
           "Expected 1 or more dimensions (got " + self.dim() + ")");
     }
-    if (self.dim() != 1 && self.symSize(0).ne(target.symSize(0)).guardBool(why)) {
+    if (self.dim() != 1
+        && PyScalars.truth(ops.scalarBinary("ne", size(self, 0), size(target, 0)), why)) {
       throw new TensorError(TensorError.PythonType.VALUE_ERROR, "Expected input batch_size ("
           + self.symSize(0) + ") to match target batch_size (" + target.symSize(0) + ").");
     }
