@@ -21,9 +21,10 @@ import symtrace.tracer.tensor.TensorValue;
 
 /**
  * Neural-network operators: {@code convolution} and its {@code conv1d}/{@code conv2d}/{@code
- * conv3d} composites (with a padding string through {@code _convolution_mode}), {@code max_pool2d_with_indices} (and {@code max_pool2d}), {@code
- * avg_pool2d}, {@code native_layer_norm} (and {@code layer_norm}), {@code embedding}, {@code
- * dropout}, {@code constant_pad_nd} (and {@code pad}), the losses, and scaled dot-product
+ * conv3d} composites (with a padding string through {@code _convolution_mode}), {@code
+ * max_pool2d_with_indices} (and {@code max_pool2d}), {@code avg_pool2d}, {@code
+ * native_layer_norm} (and {@code layer_norm}), {@code embedding}, {@code dropout}, {@code
+ * constant_pad_nd} (and {@code pad}), the losses, and scaled dot-product
  * attention.
  */
 final class NnOps implements OpGroup {

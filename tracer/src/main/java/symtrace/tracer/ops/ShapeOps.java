@@ -15,9 +15,10 @@ import symtrace.tracer.tensor.TensorValue;
 /**
  * Shape operators that are not views: the composites PyTorch decomposes above the tracer
  * ({@code reshape}, {@code flatten}, {@code unflatten}, {@code narrow}, {@code contiguous},
- * {@code expand_as}, {@code view_as}, {@code chunk}, {@code movedim}), written with their size arithmetic
- * through {@link Ops} so that a trace records it as PyTorch's does, and the copies {@code cat},
- * {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and {@code triu}.
+ * {@code expand_as}, {@code view_as}, {@code chunk}, {@code movedim}), written with their size
+ * arithmetic through {@link Ops} so that a trace records it as PyTorch's does, and the copies
+ * {@code cat}, {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and
+ * {@code triu}.
  */
 final class ShapeOps implements OpGroup {
   @Override

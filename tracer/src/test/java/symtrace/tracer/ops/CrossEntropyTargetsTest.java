@@ -159,7 +159,8 @@ class CrossEntropyTargetsTest {
     String source = """
         import torch.nn.functional as F
         def f(logits, p):
-            return F.cross_entropy(logits, p, reduction="none"), F.cross_entropy(logits, p, label_smoothing=0.25)
+            a = F.cross_entropy(logits, p, reduction="none")
+            return a, F.cross_entropy(logits, p, label_smoothing=0.25)
         """;
     Trace t = trace(source, "logits=f32[4,3] p=f32[4,3]", TracingMode.SYMBOLIC);
     assertEquals("""
@@ -193,7 +194,8 @@ class CrossEntropyTargetsTest {
         import torch.nn.functional as F
         def f(logits, p, w):
             p = F.softmax(p, dim=1)
-            return F.cross_entropy(logits, p, weight=w.abs(), reduction="sum"), F.cross_entropy(logits, p, weight=w.abs())
+            a = F.cross_entropy(logits, p, weight=w.abs(), reduction="sum")
+            return a, F.cross_entropy(logits, p, weight=w.abs())
         """;
     Trace t = trace(source, "logits=f32[4,3] p=f32[4,3] w=f32[3]", TracingMode.SYMBOLIC);
     String eval = "logits=f32[3,4] p=f32[3,4] w=f32[4]";
