@@ -7,9 +7,12 @@ import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.linalg.MatrixShapes;
 import symtrace.tracer.ops.nn.Attention;
 import symtrace.tracer.ops.nn.Convolution;
+import symtrace.tracer.ops.nn.CrossEntropy;
+import symtrace.tracer.ops.nn.ConvolutionMode;
 import symtrace.tracer.ops.nn.Embedding;
 import symtrace.tracer.ops.nn.LayerNorm;
 import symtrace.tracer.ops.nn.Losses;
+import symtrace.tracer.ops.nn.NllLoss2d;
 import symtrace.tracer.ops.nn.Padding;
 import symtrace.tracer.ops.nn.Pooling;
 import symtrace.tracer.tensor.DType;
@@ -18,9 +21,10 @@ import symtrace.tracer.tensor.TensorValue;
 
 /**
  * Neural-network operators: {@code convolution} and its {@code conv1d}/{@code conv2d}/{@code
- * conv3d} composites, {@code max_pool2d_with_indices} (and {@code max_pool2d}), {@code
- * avg_pool2d}, {@code native_layer_norm} (and {@code layer_norm}), {@code embedding}, {@code
- * dropout}, {@code constant_pad_nd} (and {@code pad}), the losses, and scaled dot-product
+ * conv3d} composites (with a padding string through {@code _convolution_mode}), {@code
+ * max_pool2d_with_indices} (and {@code max_pool2d}), {@code avg_pool2d}, {@code
+ * native_layer_norm} (and {@code layer_norm}), {@code embedding}, {@code dropout}, {@code
+ * constant_pad_nd} (and {@code pad}), the losses, and scaled dot-product
  * attention.
  */
 final class NnOps implements OpGroup {
@@ -59,12 +63,18 @@ final class NnOps implements OpGroup {
           return c.compute(c.meta());
         })
         .register();
+    r.composite("_convolution_mode(Tensor input, Tensor weight, Tensor? bias, SymInt[] stride,"
+        + " str padding, SymInt[] dilation, SymInt groups) -> Tensor", ConvolutionMode::decompose);
     for (int spatial = 1; spatial <= 3; spatial++) {
       int dims = spatial;
       r.composite("conv" + dims + "d(Tensor input, Tensor weight, Tensor? bias=None,"
               + " SymInt[" + dims + "] stride=1, SymInt[" + dims + "] padding=0,"
               + " SymInt[" + dims + "] dilation=1, SymInt groups=1) -> Tensor",
           (a, ops) -> convNd(a, ops, dims));
+      r.composite("conv" + dims + "d.padding(Tensor input, Tensor weight, Tensor? bias=None,"
+              + " SymInt[" + dims + "] stride=1, str padding=\"valid\","
+              + " SymInt[" + dims + "] dilation=1, SymInt groups=1) -> Tensor",
+          (a, ops) -> convNdPadding(a, ops, dims));
     }
   }
 
@@ -77,12 +87,7 @@ final class NnOps implements OpGroup {
           + ") and bias type (" + MatrixShapes.typeMetaName(bias.dtype())
           + ") should be the same");
     }
-    boolean batched = input.dim() == spatial + 2;
-    if (!(input.dim() == spatial + 1 || batched)) {
-      throw TensorError.runtime("Expected " + (spatial + 1) + "D (unbatched) or " + (spatial + 2)
-          + "D (batched) input to conv" + spatial + "d, but got input of size: "
-          + input.symSizes());
-    }
+    boolean batched = isBatched(input, spatial);
     Object x = batched ? input : ops.call("aten.unsqueeze.default", input, 0L);
     List<Object> outputPadding = new ArrayList<>();
     for (int i = 0; i < spatial; i++) {
@@ -92,6 +97,31 @@ final class NnOps implements OpGroup {
         values(a.symIntList(3)), values(a.symIntList(4)), values(a.symIntList(5)), false,
         outputPadding, PyScalars.normalize(a.symInt(6)));
     return batched ? out : ops.call("aten.squeeze.dim", out, 0L);
+  }
+
+  /**
+   * The {@code padding} overloads ({@code padding="same"} or {@code "valid"}): batched as {@link
+   * #convNd}, then {@code _convolution_mode}.
+   */
+  private static Object convNdPadding(Args a, Ops ops, int spatial) {
+    TensorValue input = a.tensor(0);
+    boolean batched = isBatched(input, spatial);
+    Object x = batched ? input : ops.call("aten.unsqueeze.default", input, 0L);
+    Object out = ops.call("aten._convolution_mode.default", x, a.get(1), a.get(2),
+        values(a.symIntList(3)), a.string(4), values(a.symIntList(5)),
+        PyScalars.normalize(a.symInt(6)));
+    return batched ? out : ops.call("aten.squeeze.dim", out, 0L);
+  }
+
+  /** ATen's {@code batchify}: whether the input has its batch dim, checking its rank. */
+  private static boolean isBatched(TensorValue input, int spatial) {
+    boolean batched = input.dim() == spatial + 2;
+    if (!(input.dim() == spatial + 1 || batched)) {
+      throw TensorError.runtime("Expected " + (spatial + 1) + "D (unbatched) or " + (spatial + 2)
+          + "D (batched) input to conv" + spatial + "d, but got input of size: "
+          + input.symSizes());
+    }
+    return batched;
   }
 
   private static void registerPooling(OpRegistry.Builder r) {
@@ -196,11 +226,18 @@ final class NnOps implements OpGroup {
         .register();
     r.composite("nll_loss(Tensor self, Tensor target, Tensor? weight=None, int reduction=Mean,"
         + " SymInt ignore_index=-100) -> Tensor", Losses::nllLoss);
+    r.op("nll_loss2d_forward(Tensor self, Tensor target, Tensor? weight, int reduction,"
+            + " SymInt ignore_index) -> (Tensor output, Tensor total_weight)")
+        .meta((a, ctx) -> NllLoss2d.meta(a, ctx.provenance()))
+        .kernel(NllLoss2d::compute)
+        .register();
+    r.composite("nll_loss2d(Tensor self, Tensor target, Tensor? weight=None, int reduction=Mean,"
+        + " SymInt ignore_index=-100) -> Tensor", Losses::nllLoss2d);
     r.composite("nll_loss_nd(Tensor self, Tensor target, Tensor? weight=None,"
         + " int reduction=Mean, SymInt ignore_index=-100) -> Tensor", Losses::nllLossNd);
     r.composite("cross_entropy_loss(Tensor self, Tensor target, Tensor? weight=None,"
         + " int reduction=Mean, SymInt ignore_index=-100, float label_smoothing=0.0) -> Tensor",
-        Losses::crossEntropy);
+        CrossEntropy::decompose);
     r.op("mse_loss(Tensor self, Tensor target, int reduction=Mean) -> Tensor")
         .meta((a, ctx) -> Losses.mseMeta(a.tensor(0), a.tensor(1), a.longValue(2),
             ctx.provenance()))

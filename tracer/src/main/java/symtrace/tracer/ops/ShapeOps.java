@@ -1,8 +1,11 @@
 package symtrace.tracer.ops;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.tensor.MemoryFormat;
 import symtrace.tracer.tensor.ShapeRules;
@@ -12,9 +15,10 @@ import symtrace.tracer.tensor.TensorValue;
 /**
  * Shape operators that are not views: the composites PyTorch decomposes above the tracer
  * ({@code reshape}, {@code flatten}, {@code unflatten}, {@code narrow}, {@code contiguous},
- * {@code expand_as}, {@code view_as}, {@code chunk}), written with their size arithmetic
- * through {@link Ops} so that a trace records it as PyTorch's does, and the copies {@code cat},
- * {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and {@code triu}.
+ * {@code expand_as}, {@code view_as}, {@code chunk}, {@code movedim}), written with their size
+ * arithmetic through {@link Ops} so that a trace records it as PyTorch's does, and the copies
+ * {@code cat}, {@code stack}, {@code repeat}, {@code flip}, {@code roll}, {@code tril} and
+ * {@code triu}.
  */
 final class ShapeOps implements OpGroup {
   @Override
@@ -34,6 +38,11 @@ final class ShapeOps implements OpGroup {
         (a, ops) -> ops.call("aten.view.default", a.tensor(0), sizes(a.tensor(1))));
     r.composite("chunk(Tensor(a -> *) self, int chunks, int dim=0) -> Tensor(a)[]",
         ShapeOps::chunk);
+    r.composite("movedim.intlist(Tensor(a) self, int[] source, int[] destination)"
+        + " -> Tensor(a)", (a, ops) -> movedim(a.tensor(0), a.longList(1), a.longList(2), ops));
+    r.composite("movedim.int(Tensor(a) self, int source, int destination) -> Tensor(a)",
+        (a, ops) -> movedim(a.tensor(0), new long[] {a.longValue(1)},
+            new long[] {a.longValue(2)}, ops));
 
     r.op("cat(Tensor[] tensors, int dim=0) -> Tensor")
         .meta((a, ctx) -> {
@@ -264,6 +273,68 @@ final class ShapeOps implements OpGroup {
       return self;
     }
     return clone(ops, self, MemoryFormats.of(format));
+  }
+
+  /**
+   * ATen's {@code movedim}: each source dim goes to its destination and the other dims keep
+   * their order in the places left; always one {@code permute} (an {@code alias} for a
+   * 0-dimensional tensor), even when nothing moves.
+   */
+  private static Object movedim(TensorValue self, long[] source, long[] destination, Ops ops) {
+    if (source.length != destination.length) {
+      throw TensorError.runtime("movedim: Invalid source or destination dims: source ("
+          + Arrays.toString(source) + " dims) should contain the same number of dims as"
+          + " destination (" + Arrays.toString(destination) + " dims)");
+    }
+    int ndim = self.dim();
+    int[] src = wrapAll(source, ndim);
+    int[] dst = wrapAll(destination, ndim);
+    requireUnique(src, source, "source");
+    requireUnique(dst, destination, "destination");
+    if (ndim == 0) {
+      return ops.call("aten.alias.default", self);
+    }
+    long[] order = new long[ndim];
+    boolean[] placed = new boolean[ndim];
+    boolean[] moved = new boolean[ndim];
+    for (int i = 0; i < src.length; i++) {
+      order[dst[i]] = src[i];
+      placed[dst[i]] = true;
+      moved[src[i]] = true;
+    }
+    int next = 0;
+    for (int d = 0; d < ndim; d++) {
+      if (placed[d]) {
+        continue;
+      }
+      while (moved[next]) {
+        next++;
+      }
+      order[d] = next++;
+    }
+    List<Long> dims = new ArrayList<>(ndim);
+    for (long d : order) {
+      dims.add(d);
+    }
+    return ops.call("aten.permute.default", self, dims);
+  }
+
+  private static int[] wrapAll(long[] dims, int ndim) {
+    int[] out = new int[dims.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ShapeRules.wrapDim(dims[i], ndim);
+    }
+    return out;
+  }
+
+  private static void requireUnique(int[] wrapped, long[] given, String name) {
+    Set<Integer> seen = new HashSet<>();
+    for (int d : wrapped) {
+      if (!seen.add(d)) {
+        throw TensorError.runtime("movedim: repeated dim in `" + name + "` ("
+            + Arrays.toString(given) + ")");
+      }
+    }
   }
 
   /**

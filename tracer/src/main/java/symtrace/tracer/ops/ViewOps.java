@@ -155,7 +155,9 @@ final class ViewOps implements OpGroup {
 
   /**
    * {@code diagonal(offset, dim1, dim2)}: the diagonal of two dimensions, which are removed, as
-   * a new last dimension; a positive offset starts above the main diagonal.
+   * a new last dimension; a positive offset starts above the main diagonal. The size is
+   * {@code max(min(...), 0)} with Python's {@code min} and {@code max}, as PyTorch's reference
+   * computes it for symbolic sizes (each a guarded comparison, not a {@code Min} expression).
    */
   private static Geometry diagonal(Geometry g, long offset, long dim1Arg, long dim2Arg,
       Conditions c) {
@@ -166,11 +168,11 @@ final class ViewOps implements OpGroup {
           "diagonal dimensions cannot be identical " + dim1Arg + ", " + dim2Arg);
     }
     SymInt diag = offset >= 0
-        ? g.size(d1).min(g.size(d2).sub(offset)).max(SymInt.of(0))
-        : g.size(d1).add(offset).min(g.size(d2)).max(SymInt.of(0));
+        ? nonNegative(smaller(g.size(d1), g.size(d2).sub(offset), c), c)
+        : nonNegative(smaller(g.size(d1).add(offset), g.size(d2), c), c);
     SymInt storageOffset = g.storageOffset();
     // without elements the offset stays where it is rather than past the end
-    if (!c.orFalse(diag.eq(0))) {
+    if (c.holds(diag.gt(0))) {
       storageOffset = offset >= 0
           ? storageOffset.add(g.stride(d2).mul(offset))
           : storageOffset.sub(g.stride(d1).mul(offset));
@@ -184,6 +186,16 @@ final class ViewOps implements OpGroup {
     sizes.add(diag);
     strides.add(g.stride(d1).add(g.stride(d2)));
     return new Geometry(sizes, strides, storageOffset);
+  }
+
+  /** Python's {@code min(a, b)}: {@code b} when {@code b < a}. */
+  private static SymInt smaller(SymInt a, SymInt b, Conditions c) {
+    return c.holds(b.lt(a)) ? b : a;
+  }
+
+  /** Python's {@code max(a, 0)}: its {@code 0 > a} is asked as {@code a < 0}. */
+  private static SymInt nonNegative(SymInt a, Conditions c) {
+    return c.holds(a.lt(0)) ? SymInt.of(0) : a;
   }
 
   /**

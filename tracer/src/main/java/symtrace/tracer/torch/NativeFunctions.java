@@ -305,6 +305,8 @@ final class NativeFunctions {
     t.both("triu", "triu.default");
     t.both("index_select", "index_select.default");
     t.both("gather", "gather.default");
+    t.both("diagonal", "diagonal.default");
+    t.both("movedim", "movedim.int", "movedim.intlist");
     t.both("clone", "clone.default");
     t.both("masked_select", "masked_select.default");
     t.both("nonzero", "nonzero.default");

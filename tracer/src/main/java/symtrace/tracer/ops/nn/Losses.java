@@ -1,11 +1,13 @@
 package symtrace.tracer.ops.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymInt;
 import symtrace.tracer.ops.Args;
 import symtrace.tracer.ops.Metas;
 import symtrace.tracer.ops.Ops;
+import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.ops.reduce.ReductionTypes;
 import symtrace.tracer.tensor.DType;
 import symtrace.tracer.tensor.DTypes;
@@ -18,8 +20,9 @@ import symtrace.tracer.tensor.TensorValue;
 
 /**
  * The losses: {@code nll_loss_forward} and {@code mse_loss} (meta rule and kernel each), and the
- * composites {@code nll_loss}, {@code nll_loss_nd} and {@code cross_entropy_loss} as ATen writes
- * them. A reduction is ATen's enum: 0 none, 1 mean, 2 sum.
+ * composites {@code nll_loss}, {@code nll_loss2d} and {@code nll_loss_nd} as ATen writes them
+ * ({@link NllLoss2d} is the spatial operator, {@link CrossEntropy} the cross entropy). A
+ * reduction is ATen's enum: 0 none, 1 mean, 2 sum.
  */
 public final class Losses {
   static final long NONE = 0;
@@ -165,11 +168,22 @@ public final class Losses {
     return out.get(0);
   }
 
+  /** {@code nll_loss2d}: element 0 of {@code nll_loss2d_forward}. */
+  public static Object nllLoss2d(Args a, Ops ops) {
+    List<?> out = (List<?>) ops.call("aten.nll_loss2d_forward.default", a.get(0), a.get(1),
+        a.get(2), a.get(3), a.get(4));
+    return out.get(0);
+  }
+
   /**
-   * {@code nll_loss_nd}: the batch sizes checked, then {@code nll_loss} for 1-d and 2-d inputs.
+   * {@code nll_loss_nd}: the batch sizes checked, then {@code nll_loss} for 1-d and 2-d inputs,
+   * {@code nll_loss2d} for 4-d ones, and for the other ranks {@code nll_loss2d} of the input
+   * viewed as {@code [N, C, 1, -1]} and the target as {@code [N, 1, -1]}, an unreduced loss
+   * viewed back to {@code [N, d1, ...]}. The spatial sizes are compared with C++ SymInt
+   * operators, which a trace records.
    *
    * @throws TensorError ({@code ValueError}) {@code Expected input batch_size (3) to match target
-   *     batch_size (4).}
+   *     batch_size (4).}; {@code Expected target size [2, 4], got [2, 5]}
    */
   public static Object nllLossNd(Args a, Ops ops) {
     TensorValue self = a.tensor(0);
@@ -179,35 +193,61 @@ public final class Losses {
       throw new TensorError(TensorError.PythonType.VALUE_ERROR,
           "Expected 1 or more dimensions (got " + self.dim() + ")");
     }
-    if (self.dim() != 1 && self.symSize(0).ne(target.symSize(0)).guardBool(why)) {
+    if (self.dim() != 1
+        && PyScalars.truth(ops.scalarBinary("ne", size(self, 0), size(target, 0)), why)) {
       throw new TensorError(TensorError.PythonType.VALUE_ERROR, "Expected input batch_size ("
           + self.symSize(0) + ") to match target batch_size (" + target.symSize(0) + ").");
     }
-    if (self.dim() > 2) {
-      throw TensorError.runtime("nll_loss over spatial dimensions (nll_loss2d) is not"
-          + " supported: the input has " + self.dim() + " dimensions");
+    if (self.dim() <= 2) {
+      return ops.call("aten.nll_loss.default", self, target, a.get(2), a.get(3), a.get(4));
     }
-    return ops.call("aten.nll_loss.default", self, target, a.get(2), a.get(3), a.get(4));
+    if (self.dim() == 4) {
+      return ops.call("aten.nll_loss2d.default", self, target, a.get(2), a.get(3), a.get(4));
+    }
+    Object n = size(self, 0);
+    Object c = size(self, 1);
+    List<Object> outSize = new ArrayList<>(List.of(n));
+    for (int d = 2; d < self.dim(); d++) {
+      outSize.add(size(self, d));
+    }
+    if (!sameTail(target, 1, self, 2, ops, why)) {
+      throw TensorError.runtime("Expected target size " + outSize + ", got "
+          + target.symSizes());
+    }
+    TensorValue input = (TensorValue) ops.call("aten.contiguous.default", self);
+    TensorValue labels = (TensorValue) ops.call("aten.contiguous.default", target);
+    Object flatInput = nonEmpty(input, ops, why)
+        ? ops.call("aten.view.default", input, List.of(n, c, 1L, -1L))
+        : ops.call("aten.view.default", input, List.of(n, c, 0L, 0L));
+    Object flatTarget = nonEmpty(labels, ops, why)
+        ? ops.call("aten.view.default", labels, List.of(n, 1L, -1L))
+        : ops.call("aten.view.default", labels, List.of(n, 0L, 0L));
+    Object out = ops.call("aten.nll_loss2d.default", flatInput, flatTarget, a.get(2), a.get(3),
+        a.get(4));
+    return a.longValue(3) == NONE ? ops.call("aten.view.default", out, outSize) : out;
   }
 
-  /**
-   * {@code cross_entropy_loss} for class-index targets without label smoothing: {@code
-   * nll_loss_nd(log_softmax(self, class_dim, self.dtype), ...)}.
-   */
-  public static Object crossEntropy(Args a, Ops ops) {
-    TensorValue self = a.tensor(0);
-    TensorValue target = a.tensor(1);
-    Provenance why = Provenance.of(a.op().toString());
-    if (ShapeRules.of(why).sameSizes(self.symSizes(), target.symSizes())) {
-      throw TensorError.runtime("cross_entropy with class-probability targets (a target shaped"
-          + " like the input) is not supported");
+  private static Object size(TensorValue t, int d) {
+    return PyScalars.normalize(t.symSize(d));
+  }
+
+  /** {@code a.sym_sizes().slice(from) == b.sym_sizes().slice(from)}, size by size. */
+  private static boolean sameTail(TensorValue a, int aFrom, TensorValue b, int bFrom, Ops ops,
+      Provenance why) {
+    if (a.dim() - aFrom != b.dim() - bFrom) {
+      return false;
     }
-    if (a.doubleValue(5) > 0) {
-      throw TensorError.runtime("cross_entropy with label_smoothing > 0 is not supported");
+    for (int i = 0; aFrom + i < a.dim(); i++) {
+      if (!PyScalars.truth(ops.scalarBinary("eq", size(a, aFrom + i), size(b, bFrom + i)),
+          why)) {
+        return false;
+      }
     }
-    long classDim = self.dim() == 1 ? 0 : 1;
-    Object logProbs = ops.call("aten.log_softmax.int", self, classDim, self.dtype());
-    return ops.call("aten.nll_loss_nd.default", logProbs, target, a.get(2), a.get(3),
-        a.get(4));
+    return true;
+  }
+
+  /** {@code t.sym_numel() > 0}. */
+  private static boolean nonEmpty(TensorValue t, Ops ops, Provenance why) {
+    return PyScalars.truth(ops.scalarBinary("gt", PyScalars.normalize(t.symNumel()), 0L), why);
   }
 }

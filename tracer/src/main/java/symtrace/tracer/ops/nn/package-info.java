@@ -1,8 +1,11 @@
 /**
  * Neural-network operators: convolution ({@link symtrace.tracer.ops.nn.Convolution}, with the
  * checks and CPU backend choice whose size comparisons PyTorch's fake convolution records as
- * guards), pooling ({@link symtrace.tracer.ops.nn.Pooling}), layer normalization ({@link
- * symtrace.tracer.ops.nn.LayerNorm}), losses ({@link symtrace.tracer.ops.nn.Losses}), embedding
+ * guards; a padding string through {@link symtrace.tracer.ops.nn.ConvolutionMode}), pooling
+ * ({@link symtrace.tracer.ops.nn.Pooling}), layer normalization ({@link
+ * symtrace.tracer.ops.nn.LayerNorm}), losses ({@link symtrace.tracer.ops.nn.Losses}, the
+ * spatial {@link symtrace.tracer.ops.nn.NllLoss2d} and {@link
+ * symtrace.tracer.ops.nn.CrossEntropy}), embedding
  * and constant padding ({@link symtrace.tracer.ops.nn.Embedding}, {@link
  * symtrace.tracer.ops.nn.Padding}), scaled dot-product attention ({@link
  * symtrace.tracer.ops.nn.Attention}) and the memory-format queries they share ({@link
