@@ -23,6 +23,8 @@ public final class Schema {
   private final int positionalLimit;
   /** Every argument positional and without a default: a call is written with all of them. */
   private final boolean allRequiredPositional;
+  /** Some argument is written in place ({@code Tensor(a!)}); asked on every dispatch. */
+  private final boolean mutable;
 
   private Schema(String name, String overload, List<Argument> arguments, List<ArgType> returns,
       List<String> returnNames, String text) {
@@ -37,6 +39,7 @@ public final class Schema {
       limit++;
     }
     this.positionalLimit = limit;
+    this.mutable = this.arguments.stream().anyMatch(a -> a.type().mutable());
     this.allRequiredPositional = this.arguments.stream()
         .noneMatch(a -> a.kwargOnly() || a.hasDefault());
   }
@@ -85,7 +88,7 @@ public final class Schema {
 
   /** True when some argument is written ({@code Tensor(a!)}). */
   public boolean isMutable() {
-    return arguments.stream().anyMatch(a -> a.type().mutable());
+    return mutable;
   }
 
   /** True when the first return aliases an input ({@code -> Tensor(a)}). */

@@ -423,9 +423,16 @@ final class ProxyMode implements DispatchMode {
   /** Whether some tracked tensor argument has a known value (PyTorch's {@code any_constant}). */
   private boolean anyConstant(Args call) {
     for (int i = 0; i < call.size(); i++) {
-      for (TensorValue t : tensorsIn(call.get(i))) {
+      Object v = call.get(i);
+      if (v instanceof TensorValue t) {
         if (tensors.containsKey(t) && constantOf(t) != null) {
           return true;
+        }
+      } else if (v instanceof List<?>) {
+        for (TensorValue t : tensorsIn(v)) {
+          if (tensors.containsKey(t) && constantOf(t) != null) {
+            return true;
+          }
         }
       }
     }
@@ -504,15 +511,15 @@ final class ProxyMode implements DispatchMode {
       writeConstants(call);
       return out;
     }
-    if (!(out instanceof FakeTensor fake)
-        || !fake.symNumel().isConstant() || fake.symNumel().constantValue() > 1) {
+    if (!(out instanceof FakeTensor fake)) {
       return out;
     }
+    // The cheap tests first: almost every call has no argument with a value.
     boolean constant = call.op() == liftFreshCopy
         ? allConstant(call)
-        : !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED) && allConstant(call)
-            && anyConstant(call);
-    if (!constant) {
+        : anyConstant(call) && allConstant(call)
+            && !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED);
+    if (!constant || !fake.symNumel().isConstant() || fake.symNumel().constantValue() > 1) {
       return out;
     }
     Object[] values = call.values();
