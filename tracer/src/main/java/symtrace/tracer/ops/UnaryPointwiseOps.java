@@ -53,6 +53,8 @@ final class UnaryPointwiseOps {
     elementwise(r, "silu(Tensor self) -> Tensor", unary(DEFAULT, UnaryFns.SILU));
     elementwise(r, "logical_not(Tensor self) -> Tensor",
         unary(ALWAYS_BOOL, UnaryFns.LOGICAL_NOT), Tag.CORE);
+    elementwise(r, "bitwise_not(Tensor self) -> Tensor", unary(DEFAULT, UnaryFns.BITWISE_NOT),
+        Tag.CORE);
     elementwise(r, "clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor",
         (a, why) -> clamp(a, false), Tag.CORE);
     elementwise(r, "clamp.Tensor(Tensor self, Tensor? min=None, Tensor? max=None) -> Tensor",

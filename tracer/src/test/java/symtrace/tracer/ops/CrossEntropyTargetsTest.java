@@ -2,6 +2,7 @@ package symtrace.tracer.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static symtrace.tracer.ops.ProgramTraces.assertGuardsHold;
 import static symtrace.tracer.ops.ProgramTraces.assertTensor;
 import static symtrace.tracer.ops.ProgramTraces.code;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import symtrace.symbolic.SymtraceException;
 import symtrace.tracer.lang.PyTuple;
+import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.trace.Trace;
 import symtrace.tracer.trace.TracingMode;
 
@@ -233,5 +235,40 @@ class CrossEntropyTargetsTest {
     String message = assertThrows(SymtraceException.class, () -> trace(source, specs, mode),
         call + " " + mode).getMessage();
     return message.substring(message.indexOf(": ") + 2).lines().findFirst().orElseThrow();
+  }
+
+  /**
+   * Label smoothing with class indices ({@code cross_entropy_loss_label_smoothing}), the values
+   * of PyTorch's formula computed independently: x = f32[4,3], t = [0, 1, 2, 0],
+   * w = [-0.5, 1.25, -1.25] from the input formulas.
+   */
+  @Test
+  void labelSmoothingWithClassIndicesInEveryReduction() {
+    String source = """
+        import torch.nn.functional as F
+        def f(x, t, w):
+            a = F.cross_entropy(x, t, label_smoothing=0.1)
+            b = F.cross_entropy(x, t, weight=w, label_smoothing=0.2, reduction="sum")
+            c = F.cross_entropy(x, t, weight=w, label_smoothing=0.2, ignore_index=1)
+            d = F.cross_entropy(x, t, label_smoothing=0.3, reduction="none")
+            return a, b, c, d
+        """;
+    String spec = "x=f32[4,3] t=i64[4]{0..2} w=f32[3]";
+    double[][] expected = {{1.7622636}, {-4.5451123}, {1.9994095},
+        {3.1606255, 0.6528198, 2.4028198, 0.7661228}};
+    for (TracingMode mode : List.of(TracingMode.REAL, TracingMode.FAKE, TracingMode.SYMBOLIC)) {
+      Trace t = trace(source, spec, mode);
+      List<?> out = (List<?>) run(t, source, spec);
+      for (int k = 0; k < expected.length; k++) {
+        Tensor v = (Tensor) out.get(k);
+        for (int i = 0; i < expected[k].length; i++) {
+          assertEquals(expected[k][i], v.contiguous().storage().getDouble(i), 1e-5,
+              mode + " result " + k + "[" + i + "]");
+        }
+      }
+    }
+    Trace symbolic = trace(source, spec, TracingMode.SYMBOLIC);
+    assertTrue(code(symbolic).contains("torch.ops.aten.bitwise_not.default"), code(symbolic));
+    assertTrue(code(symbolic).contains("torch.ops.aten.gather.default(w_1, 0,"), code(symbolic));
   }
 }

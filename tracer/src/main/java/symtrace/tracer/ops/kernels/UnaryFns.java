@@ -61,4 +61,8 @@ public final class UnaryFns {
   /** {@code logical_not}: 1 for zero, 0 otherwise (NaN is true, so gives 0). */
   public static final ElementFn LOGICAL_NOT = ElementFn.of("logical_not_cpu",
       unaryFloating(a -> a == 0 ? 1 : 0), unaryIntegral(a -> a == 0 ? 1 : 0));
+
+  /** {@code ~x}: integers bitwise, bools logically; no floating version (ATen's error). */
+  public static final ElementFn BITWISE_NOT = new ElementFn("bitwise_not_cpu", null,
+      unaryIntegral(a -> ~a), unaryIntegral(a -> a == 0 ? 1 : 0));
 }

@@ -13,7 +13,8 @@ import symtrace.tracer.tensor.TensorValue;
  * ATen's {@code cross_entropy_loss} ({@code cross_entropy_loss_symint}): a target shaped like
  * the input holds class probabilities ({@code cross_entropy_loss_prob_target}: {@code
  * -(log_softmax(input) * target [* weight])} summed, a mean over the samples); any other target
- * holds class indices ({@code nll_loss_nd} of the log-softmax). The size comparisons are C++
+ * holds class indices ({@code nll_loss_nd} of the log-softmax, with label smoothing {@code
+ * cross_entropy_loss_label_smoothing}). The size comparisons are C++
  * SymInt operators, so they go through {@link Ops} and a trace records them as PyTorch's does.
  *
  * <p>The class count is the input's symbolic size ({@code sym_size}), as in current PyTorch's
@@ -79,8 +80,11 @@ public final class CrossEntropy {
       return probabilityTarget();
     }
     if (labelSmoothing > 0) {
-      throw TensorError.runtime("cross_entropy with label_smoothing > 0 and class-index targets"
-          + " is not supported");
+      if (labelSmoothing > 1) {
+        throw TensorError.runtime("label_smoothing must be between 0.0 and 1.0. Got: "
+            + labelSmoothing);
+      }
+      return labelSmoothing();
     }
     Object logProbs = ops.call("aten.log_softmax.int", self, (long) classDim(), self.dtype());
     return ops.call("aten.nll_loss_nd.default", logProbs, target, weight, reduction,
@@ -137,6 +141,73 @@ public final class CrossEntropy {
       return total;
     }
     return ops.call("aten.div.Scalar", total, ops.floorDiv(numel, classes));
+  }
+
+  /**
+   * {@code cross_entropy_loss_label_smoothing}: {@code (1 - ls) * nll_loss + smooth * (ls / C)},
+   * where {@code smooth} is the negated sum of the (weighted) log-probabilities over the classes,
+   * zero where the target is {@code ignore_index}, and reduced as the loss is. A mean with a
+   * weight divides by the weights of the targets that count: a fake weight takes ATen's branch
+   * for tensor subclasses (a gather of every target, the ignored ones masked to 0), a real one
+   * its {@code masked_select} branch.
+   */
+  private Object labelSmoothing() {
+    int classDim = classDim();
+    TensorValue input = (TensorValue) ops.call("aten.log_softmax.int", self, (long) classDim,
+        self.dtype());
+    Object nll = ops.call("aten.nll_loss_nd.default", input, target, weight, reduction,
+        ignoreIndex);
+    Object ignored = ops.call("aten.eq.Scalar", target, ignoreIndex);
+    Object weighted = weight == null ? input
+        : ops.call("aten.mul.Tensor", input, broadcastWeight(input.dim()));
+    Object smooth = ops.call("aten.neg.default",
+        ops.call("aten.sum.dim_IntList", weighted, List.of((long) classDim)));
+    ops.call("aten.masked_fill_.Scalar", smooth, ignored, 0.0);
+    Object reduced;
+    if (reduction == Losses.MEAN) {
+      Object total = ops.call("aten.sum.default", smooth);
+      Object count;
+      if (weight == null) {
+        count = ops.call("aten.sum.default", ops.call("aten.bitwise_not.default", ignored));
+      } else if (weight instanceof symtrace.tracer.tensor.FakeTensor) {
+        TensorValue filtered = (TensorValue) ops.call("aten.masked_fill.Scalar", target,
+            ignored, 0L);
+        Object picked = ops.call("aten.view.default", ops.call("aten.gather.default", weight,
+            0L, flatten(filtered)), new ArrayList<Object>(normalized(filtered)));
+        count = ops.call("aten.sum.default", ops.call("aten.masked_fill_.Scalar", picked,
+            flatten((TensorValue) ignored), 0L));
+      } else {
+        Object kept = ops.call("aten.masked_select.default", target,
+            ops.call("aten.bitwise_not.default", ignored));
+        count = ops.call("aten.sum.default", ops.call("aten.gather.default", weight, 0L,
+            flatten((TensorValue) kept)));
+      }
+      reduced = ops.call("aten.div.Tensor", total, count);
+    } else if (reduction == Losses.SUM) {
+      reduced = ops.call("aten.sum.default", smooth);
+    } else if (reduction == Losses.NONE) {
+      reduced = smooth;
+    } else {
+      throw TensorError.runtime("Invalid reduction type encountered in cross_entropy: "
+          + reduction);
+    }
+    Object classes = size(input, classDim);
+    return ops.call("aten.add.Tensor", ops.call("aten.mul.Scalar", nll, 1 - labelSmoothing),
+        ops.call("aten.mul.Scalar", reduced, ops.scalarBinary("truediv", labelSmoothing,
+            classes)));
+  }
+
+  /** {@code t.flatten()}. */
+  private Object flatten(TensorValue t) {
+    return ops.call("aten.flatten.using_ints", t, 0L, -1L);
+  }
+
+  private static List<Object> normalized(TensorValue t) {
+    List<Object> out = new ArrayList<>();
+    for (int d = 0; d < t.dim(); d++) {
+      out.add(PyScalars.normalize(t.symSize(d)));
+    }
+    return out;
   }
 
   /** The weight viewed with its length at the class dim and 1 elsewhere. */
