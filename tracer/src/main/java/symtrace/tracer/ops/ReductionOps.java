@@ -109,6 +109,11 @@ final class ReductionOps implements OpGroup {
     reduction(r, "all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", oneDim, all);
     reduction(r, "any(Tensor self) -> Tensor", whole, any);
     reduction(r, "any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", oneDim, any);
+    Planner someDims = (a, why) -> new Plan(dims(a, 1, 2), DType.BOOL);
+    reduction(r, "all.dims(Tensor self, int[]? dim=None, bool keepdim=False) -> Tensor",
+        someDims, all);
+    reduction(r, "any.dims(Tensor self, int[]? dim=None, bool keepdim=False) -> Tensor",
+        someDims, any);
   }
 
   private static void registerExtremes(OpRegistry.Builder r) {

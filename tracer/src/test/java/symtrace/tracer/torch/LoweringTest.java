@@ -106,6 +106,16 @@ class LoweringTest {
   }
 
   @Test
+  void allAndAnyTakeADimTupleAsTheirDimsOverload() {
+    assertEquals(List.of("aten.gt.Scalar", "aten.all.dims"),
+        calls("torch.all(x > 0, dim=(0, 1))").names());
+    assertEquals(List.of("aten.gt.Scalar", "aten.any.dim"), calls("(x > 0).any(1)").names());
+    Args dims = calls("(x > 0).any(dim=[1], keepdim=True)").only("aten.any.dims");
+    assertEquals(List.of(1L), dims.get(1));
+    assertEquals(true, dims.get(2));
+  }
+
+  @Test
   void aDirectCallOfWhereTakesANumberForATensor() {
     // where.ScalarOther reaches where.self with a wrapped number; printed code calls it so.
     Args direct = calls("torch.ops.aten.where.self(x > 0, x, 0.0)").only("aten.where.self");
