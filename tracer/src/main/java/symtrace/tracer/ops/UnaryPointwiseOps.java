@@ -61,31 +61,30 @@ final class UnaryPointwiseOps {
         (a, why) -> clamp(a, true), Tag.CORE);
 
     elementwiseInPlace(r, "relu_(Tensor(a!) self) -> Tensor(a!)", UnaryPointwiseOps::relu);
-    elementwiseInPlace(r, "neg_(Tensor(a!) self) -> Tensor(a!)", unary(DEFAULT, UnaryFns.NEG));
-    elementwiseInPlace(r, "abs_(Tensor(a!) self) -> Tensor(a!)", unary(DEFAULT, UnaryFns.ABS));
-    elementwiseInPlace(r, "exp_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.EXP));
-    elementwiseInPlace(r, "log_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.LOG));
-    elementwiseInPlace(r, "sqrt_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.SQRT));
-    elementwiseInPlace(r, "rsqrt_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.RSQRT));
-    elementwiseInPlace(r, "sin_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.SIN));
-    elementwiseInPlace(r, "cos_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.COS));
-    elementwiseInPlace(r, "tanh_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.TANH));
-    elementwiseInPlace(r, "sigmoid_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.SIGMOID));
-    elementwiseInPlace(r, "reciprocal_(Tensor(a!) self) -> Tensor(a!)",
-        unary(INT_TO_FLOAT, UnaryFns.RECIPROCAL));
+    // The in-place forms of the plain unary functions: the same kernel, written into self.
+    for (InPlace f : List.of(
+        new InPlace("neg", DEFAULT, UnaryFns.NEG),
+        new InPlace("abs", DEFAULT, UnaryFns.ABS),
+        new InPlace("exp", INT_TO_FLOAT, UnaryFns.EXP),
+        new InPlace("log", INT_TO_FLOAT, UnaryFns.LOG),
+        new InPlace("sqrt", INT_TO_FLOAT, UnaryFns.SQRT),
+        new InPlace("rsqrt", INT_TO_FLOAT, UnaryFns.RSQRT),
+        new InPlace("sin", INT_TO_FLOAT, UnaryFns.SIN),
+        new InPlace("cos", INT_TO_FLOAT, UnaryFns.COS),
+        new InPlace("tanh", INT_TO_FLOAT, UnaryFns.TANH),
+        new InPlace("sigmoid", INT_TO_FLOAT, UnaryFns.SIGMOID),
+        new InPlace("reciprocal", INT_TO_FLOAT, UnaryFns.RECIPROCAL))) {
+      elementwiseInPlace(r, f.name() + "_(Tensor(a!) self) -> Tensor(a!)",
+          unary(f.kind(), f.fn()));
+    }
     elementwiseInPlace(r, "clamp_(Tensor(a!) self, Scalar? min=None, Scalar? max=None)"
         + " -> Tensor(a!)", (a, why) -> clamp(a, false));
     elementwiseInPlace(r, "clamp_.Tensor(Tensor(a!) self, Tensor? min=None, Tensor? max=None)"
         + " -> Tensor(a!)", (a, why) -> clamp(a, true));
   }
+
+  /** A unary function with an in-place form {@code name_}. */
+  private record InPlace(String name, TypePromotionKind kind, ElementFn fn) {}
 
   private static Elementwise.Rule unary(TypePromotionKind kind, ElementFn fn) {
     return (a, why) -> unary(a, kind, fn);
