@@ -280,9 +280,12 @@ class NnOpsTest {
     assertArrayEquals(new boolean[] {false, true}, bools.toBoolArray());
     assertEquals("Length of pad must be even but instead it equals 3",
         error("aten.constant_pad_nd.default", x, ints(1, 1, 1)).getMessage());
-    assertEquals("The input size 3, plus negative padding -2 and -1 resulted in a negative"
+    assertEquals("The input size 3, plus negative padding -2 and -2 resulted in a negative"
         + " output size, which is invalid. Check dimension 1 of your input.",
-        error("aten.constant_pad_nd.default", x, ints(-2, -1)).getMessage());
+        error("aten.constant_pad_nd.default", x, ints(-2, -2)).getMessage());
+    // current ATen checks new_dim >= 0: cropping a dim away leaves it empty
+    assertArrayEquals(shape(2, 0),
+        ((Tensor) real("aten.constant_pad_nd.default", x, ints(-2, -1))).sizes());
     assertEquals("Unrecognised padding mode wrap", assertThrows(TensorError.class,
         () -> realKw("aten.pad.default", List.of(x, ints(1, 1)), Map.of("mode", "wrap")))
         .getMessage());

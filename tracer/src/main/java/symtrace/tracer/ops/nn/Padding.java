@@ -19,8 +19,9 @@ public final class Padding {
   private Padding() {}
 
   /**
-   * The output sizes, after ATen's checks ({@code new_dim > 0}, a {@code torch._check} on
-   * symbolic sizes).
+   * The output sizes, after ATen's checks ({@code new_dim >= 0}, as current ATen and
+   * {@code torch._refs.constant_pad_nd} check it, a {@code torch._check} on symbolic sizes; an
+   * empty result is allowed).
    *
    * @throws TensorError {@code Length of pad must be even but instead it equals 3}, and the
    *     texts of a pad longer than the input and of an empty result
@@ -43,7 +44,7 @@ public final class Padding {
       int padIdx = pad.size() - (i + 1) * 2;
       SymInt in = self.symSize(unpadded + i);
       SymInt size = in.add(pad.get(padIdx)).add(pad.get(padIdx + 1));
-      if (!size.gt(0).expectTrue(why)) {
+      if (!size.ge(0).expectTrue(why)) {
         throw TensorError.runtime("The input size " + in + ", plus negative padding "
             + pad.get(padIdx) + " and " + pad.get(padIdx + 1) + " resulted in a negative output"
             + " size, which is invalid. Check dimension " + (unpadded + i) + " of your input.");
