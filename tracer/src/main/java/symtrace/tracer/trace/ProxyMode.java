@@ -27,15 +27,12 @@ import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
 import symtrace.tracer.nn.Module;
 import symtrace.tracer.ops.Args;
-import symtrace.tracer.ops.Argument;
 import symtrace.tracer.ops.DataDependentReadError;
 import symtrace.tracer.ops.Decomposition;
 import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.ops.Tag;
-import symtrace.tracer.tensor.FakeTensor;
-import symtrace.tracer.tensor.MemoryFormat;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -85,13 +82,8 @@ final class ProxyMode implements DispatchMode {
   /** The expression tracker: a node for each symbol, from the first tensor or value holding it. */
   private final Map<Expr, Thunk> expressions = new LinkedHashMap<>();
   private final Map<String, Tensor> constants = new LinkedHashMap<>();
-  /**
-   * Real mode's tracked tensors whose values the trace may read, as PyTorch's proxies keep a
-   * {@code constant}: a lifted scalar ({@code lift_fresh_copy} of at most one element) and the
-   * small results of operators on such constants. The inputs and what is computed from them are
-   * traced values, so reading one ({@code item()}) is a data-dependent error.
-   */
-  private final Map<TensorValue, Tensor> realConstants = new MapMaker().weakKeys().makeMap();
+  /** The tensors whose values the trace may read (PyTorch's proxy {@code constant}s). */
+  private final ConstantValues known;
   private final Map<Tensor, Node> constantNodes = new MapMaker().weakKeys().makeMap();
   private int tensorConstants;
   /** A traced module's parameters, by identity: their qualified names ({@code linear.weight}). */
@@ -123,6 +115,7 @@ final class ProxyMode implements DispatchMode {
     this.liftFresh = registry.get("aten.lift_fresh.default");
     this.liftFreshCopy = registry.find("aten.lift_fresh_copy.default");
     this.rebuild = new SymbolicProxies(graph, registry, this::existingProxy, this::trackedValues);
+    this.known = new ConstantValues(tensors::containsKey, liftFreshCopy);
   }
 
   /** The attributes the graph's {@code get_attr} nodes read. */
@@ -193,8 +186,8 @@ final class ProxyMode implements DispatchMode {
       call = new Args(liftFreshCopy, call.values());
       op = liftFreshCopy;
     }
-    if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && allConstant(call)) {
-      return constantCall(call);
+    if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && known.allKnown(call)) {
+      return PyScalars.normalize(known.callOnValues(call));
     }
     if (op.hasTag(Tag.DATA_DEPENDENT_OUTPUT) && mode == TracingMode.REAL) {
       throw new DataDependentReadError(op);
@@ -213,9 +206,9 @@ final class ProxyMode implements DispatchMode {
     annotate(node, out);
     bindUnbacked(node, out);
     if (mode == TracingMode.REAL) {
-      rememberConstants(call, out);
+      known.afterRealCall(call, out);
     } else {
-      out = withConstantValue(call, out);
+      out = known.afterFakeCall(call, out);
       node.meta().put("val", out);
     }
     trackOutputs(op, node, out);
@@ -399,178 +392,6 @@ final class ProxyMode implements DispatchMode {
   private static boolean isLiteralOne(Object v) {
     return (v instanceof Long l && l == 1L) || (v instanceof SymInt s && s.isConstant()
         && s.constantValue() == 1L);
-  }
-
-  /**
-   * PyTorch's {@code all_constant}: every tensor argument has a known value (a captured real
-   * tensor, which the trace does not track, is its own) and no argument is symbolic.
-   */
-  private boolean allConstant(Args call) {
-    for (int i = 0; i < call.size(); i++) {
-      Object v = call.get(i);
-      if (symNode(v) != null) {
-        return false;
-      }
-      for (TensorValue t : tensorsIn(v)) {
-        if (constantOf(t) == null) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Whether some tracked tensor argument has a known value (PyTorch's {@code any_constant}). */
-  private boolean anyConstant(Args call) {
-    for (int i = 0; i < call.size(); i++) {
-      Object v = call.get(i);
-      if (v instanceof TensorValue t) {
-        if (tensors.containsKey(t) && constantOf(t) != null) {
-          return true;
-        }
-      } else if (v instanceof List<?>) {
-        for (TensorValue t : tensorsIn(v)) {
-          if (tensors.containsKey(t) && constantOf(t) != null) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static List<TensorValue> tensorsIn(Object v) {
-    if (v instanceof TensorValue t) {
-      return List.of(t);
-    }
-    if (v instanceof List<?> items) {
-      List<TensorValue> out = new ArrayList<>();
-      for (Object item : items) {
-        if (item instanceof TensorValue t) {
-          out.add(t);
-        }
-      }
-      return out;
-    }
-    return List.of();
-  }
-
-  private Object constantCall(Args call) {
-    Object[] values = call.values();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof TensorValue t) {
-        values[i] = constantOf(t);
-      }
-    }
-    return PyScalars.normalize(call.op().kernel().apply(new Args(call.op(), values)));
-  }
-
-  /**
-   * The value a data-dependent operator may read from a tensor, or null: a fake tensor's captured
-   * value, a tracked real tensor's known value, and an untracked real tensor itself (a constant
-   * the program captured).
-   */
-  private Tensor constantOf(TensorValue t) {
-    if (t instanceof Tensor real) {
-      return tensors.containsKey(real) ? realConstants.get(real) : real;
-    }
-    return ((FakeTensor) t).constant();
-  }
-
-  /**
-   * After a real-mode call, which outputs are constants (PyTorch's {@code proxy_call}): a
-   * lifted tensor of at most one element, or, for an operator that draws no random numbers, the
-   * outputs of constant arguments when each has at most one element. Their own values are the
-   * constants, since real mode computed them. Other outputs, an in-place result included, are
-   * no longer constants.
-   */
-  private void rememberConstants(Args call, Object out) {
-    List<TensorValue> outputs = tensorsIn(out);
-    boolean small = outputs.stream().allMatch(t -> ((Tensor) t).numel() <= 1);
-    boolean constant = call.op() == liftFreshCopy
-        ? small
-        : !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED) && allConstant(call)
-            && anyConstant(call) && small;
-    for (TensorValue t : outputs) {
-      if (constant) {
-        realConstants.put(t, (Tensor) t);
-      } else {
-        realConstants.remove(t);
-      }
-    }
-  }
-
-  /**
-   * After a fake or symbolic call, its fake result carrying its value when PyTorch's {@code
-   * proxy_call} would make it a constant (the same rule as {@link #rememberConstants}): the
-   * operator is re-run on the arguments' values, so a later {@code item()} reads the number
-   * instead of making an unbacked symbol. An in-place result stays the tensor it wrote.
-   */
-  private Object withConstantValue(Args call, Object out) {
-    if (call.op().isMutable()) {
-      writeConstants(call);
-      return out;
-    }
-    if (!(out instanceof FakeTensor fake)) {
-      return out;
-    }
-    // The cheap tests first: almost every call has no argument with a value.
-    boolean constant = call.op() == liftFreshCopy
-        ? allConstant(call)
-        : anyConstant(call) && allConstant(call)
-            && !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED);
-    if (!constant || !fake.symNumel().isConstant() || fake.symNumel().constantValue() > 1) {
-      return out;
-    }
-    Object[] values = call.values();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof TensorValue t) {
-        values[i] = constantOf(t);
-      }
-    }
-    Object value = call.op().kernel().apply(new Args(call.op(), values));
-    return value instanceof Tensor real ? fake.withConstant(real) : out;
-  }
-
-  /**
-   * An in-place call on tensors with values: run on the values too when every argument has one
-   * (as proxy_call re-runs it on the constants), so they stay the tensors' values; otherwise a
-   * written tensor's value is no longer known.
-   */
-  private void writeConstants(Args call) {
-    List<Argument> arguments = call.op().schema().arguments();
-    boolean writesConstant = false;
-    for (int i = 0; i < arguments.size() && i < call.size(); i++) {
-      writesConstant |= arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t
-          && t.constant() != null;
-    }
-    if (!writesConstant) {
-      return;
-    }
-    if (allConstant(call) && !call.op().hasTag(Tag.NONDETERMINISTIC_SEEDED)) {
-      // Written values are copies: a constant may be a tensor the program captured, which
-      // tracing must not change.
-      Object[] values = call.values();
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] instanceof TensorValue t) {
-          Tensor value = constantOf(t);
-          boolean written = i < arguments.size() && arguments.get(i).type().mutable();
-          values[i] = written ? value.clone(MemoryFormat.PRESERVE) : value;
-        }
-      }
-      call.op().kernel().apply(new Args(call.op(), values));
-      for (int i = 0; i < arguments.size() && i < call.size(); i++) {
-        if (arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t) {
-          t.rememberConstant((Tensor) values[i]);
-        }
-      }
-      return;
-    }
-    for (int i = 0; i < arguments.size() && i < call.size(); i++) {
-      if (arguments.get(i).type().mutable() && call.get(i) instanceof FakeTensor t) {
-        t.forgetConstant();
-      }
-    }
   }
 
   private void annotate(Node node, Object out) {
@@ -794,7 +615,7 @@ final class ProxyMode implements DispatchMode {
     if (thunk != null) {
       return thunk.force();
     }
-    Tensor constant = constantOf(t);
+    Tensor constant = known.valueOf(t);
     if (constant == null) {
       throw new TracingError("a tensor reached the graph without being traced: " + t
           + " (was it computed with tracing disabled?)");
