@@ -49,18 +49,31 @@ public final class OutputValues {
   /** A Python tuple of results, for {@link #of}. */
   public record Tuple(List<?> items) {
     public Tuple {
-      items = List.copyOf(items);
+      // not List.copyOf: a tuple may hold None
+      items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
     }
   }
 
   /**
    * The tree of a result: a {@link Tensor}; a {@link Tuple} or {@link List} of results; a
-   * {@code Long}/{@code Integer}, {@code Double}/{@code Float} or {@code Boolean}; or a constant
-   * SymInt, SymFloat or SymBool.
+   * {@code Long}/{@code Integer}, {@code Double}/{@code Float} or {@code Boolean}; a constant
+   * SymInt, SymFloat or SymBool; {@code None} ({@code {"kind": "none"}}); or a dtype ({@code
+   * {"kind": "dtype", "value": "float32"}}).
    *
-   * @throws IllegalArgumentException for any other value, or a symbolic scalar
+   * @throws symtrace.symbolic.SymtraceException for any other value, or a symbolic scalar
    */
   public static ObjectNode of(Object value) {
+    if (value == null) {
+      ObjectNode node = JSON.objectNode();
+      node.put("kind", "none");
+      return node;
+    }
+    if (value instanceof DType d) {
+      ObjectNode node = JSON.objectNode();
+      node.put("kind", "dtype");
+      node.put("value", d.pytorchName());
+      return node;
+    }
     if (value instanceof Tensor t) {
       return tensor(t);
     }
@@ -89,7 +102,9 @@ public final class OutputValues {
     if (value instanceof SymBool s && s.isConstant() && s.hint() != null) {
       return ofBool(s.hint());
     }
-    throw new IllegalArgumentException("not a program result: " + value);
+    throw new symtrace.symbolic.SymtraceException("the program's result holds " + value
+        + ", which has no output form (results are tensors, numbers, bools, None, dtypes, and"
+        + " tuples or lists of them)");
   }
 
   private static ObjectNode sequence(String kind, List<?> items) {

@@ -60,6 +60,18 @@ class OutputValuesTest {
   }
 
   @Test
+  void noneAndDtypesHaveTheirOwnKinds() {
+    assertEquals("{\"kind\":\"none\"}", OutputValues.of(null).toString());
+    assertEquals("{\"kind\":\"dtype\",\"value\":\"float32\"}",
+        OutputValues.of(DType.FLOAT32).toString());
+    java.util.List<Object> items = new java.util.ArrayList<>();
+    items.add(1L);
+    items.add(null);
+    assertEquals("{\"items\":[{\"kind\":\"int\",\"value\":1},{\"kind\":\"none\"}],"
+        + "\"kind\":\"tuple\"}", OutputValues.of(new OutputValues.Tuple(items)).toString());
+  }
+
+  @Test
   void largeTensorsAreSummarised() {
     Tensor t = Tensor.zeros(DType.FLOAT32, 4097);
     for (int i = 0; i < 4097; i++) {
@@ -103,6 +115,6 @@ class OutputValuesTest {
     assertEquals(OutputValues.of(nested),
         OutputValues.tuple(List.of(OutputValues.ofInt(1),
             OutputValues.list(List.of(OutputValues.ofBool(true), OutputValues.ofFloat(2.5))))));
-    assertThrows(IllegalArgumentException.class, () -> OutputValues.of("text"));
+    assertThrows(symtrace.symbolic.SymtraceException.class, () -> OutputValues.of("text"));
   }
 }
