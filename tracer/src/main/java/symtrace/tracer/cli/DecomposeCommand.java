@@ -61,6 +61,10 @@ public final class DecomposeCommand implements Callable<Integer> {
         throw new SymtraceException("--have '" + h + "': expected NAME=EXPR, e.g. A=s1*s2");
       }
       String name = h.substring(0, eq).strip();
+      if (tracked.stream().anyMatch(t -> t.name().equals(name))) {
+        throw new SymtraceException("--have '" + h + "': the name " + name + " is given twice;"
+            + " give each tracked value its own name");
+      }
       tracked.add(new Tracked(name, parse("--have " + name, h.substring(eq + 1)), Tracked.Producer.INTERMEDIATE,
           position++));
     }

@@ -95,6 +95,12 @@ public final class ProgramRunner {
     return program.header().traceSpec().orElse(null);
   }
 
+  /** Where the {@code # trace:} header's specs start in the file, or null without one. */
+  public symtrace.tracer.lang.Span traceHeaderSpan() {
+    return program.header().trace().map(symtrace.tracer.lang.ProgramHeader.Line::span)
+        .orElse(null);
+  }
+
   public List<String> evalHeaders() {
     return program.header().evalSpecs();
   }
@@ -124,8 +130,15 @@ public final class ProgramRunner {
     for (int k = 0; k < names.size(); k++) {
       InputSpec spec = byName.get(names.get(k));
       if (spec == null) {
+        String example = switch (params.get(k).type()) {
+          case INT -> "int=2";
+          case FLOAT -> "float=0.5";
+          case BOOL -> "bool=true";
+          case TENSOR -> "f32[...]";
+        };
         throw new SymtraceException("no input given for parameter '" + names.get(k) + "' of "
-            + entry.name() + "; give it as --input " + names.get(k) + "=f32[...]");
+            + entry.name() + "; give it as --input " + names.get(k) + "=" + example
+            + " (every parameter needs an input, also one with a default)");
       }
       ordered.put(names.get(k), spec);
       values.add(InputData.value(spec, k));

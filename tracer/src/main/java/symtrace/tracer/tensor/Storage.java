@@ -33,11 +33,17 @@ public abstract sealed class Storage permits FloatStorage, IntStorage, BoolStora
   /**
    * Returns a zero-filled storage of {@code size} elements.
    *
-   * @throws IllegalArgumentException if {@code size} is negative or above {@link #MAX_SIZE}
+   * @throws IllegalArgumentException if {@code size} is negative
+   * @throws TensorError if it is above {@link #MAX_SIZE}
    */
   public static Storage allocate(DType dtype, long size) {
-    if (size < 0 || size > MAX_SIZE) {
+    if (size < 0) {
       throw new IllegalArgumentException("storage size out of range: " + size);
+    }
+    if (size > MAX_SIZE) {
+      // a user's size, not a bug: a real tensor this large cannot be held in memory here
+      throw TensorError.runtime("a tensor of " + size + " elements is too large: symtrace's CPU"
+          + " tensors hold at most " + MAX_SIZE + " elements");
     }
     int n = (int) size;
     switch (dtype) {
