@@ -93,6 +93,11 @@ public final class GuardsCommand implements Callable<Integer> {
       } else if (minimize) {
         out.println("irredundant guards (" + report.minimized().size() + "):");
         report.minimized().forEach(g -> out.println("  " + g));
+        java.util.List<String> dropped = report.dropped();
+        if (!dropped.isEmpty()) {
+          out.println("dropped (" + dropped.size() + "):");
+          dropped.forEach(g -> out.println("  " + g));
+        }
       } else {
         out.print(report.toText());
         if (check != null) {

@@ -377,6 +377,24 @@ public final class GuardReport {
     return out;
   }
 
+  /**
+   * The guards the irredundant set leaves out, each as {@code python  (implied by ...)}: the
+   * guards of that set that imply it, or the ranges; empty without proofs.
+   */
+  public List<String> dropped() {
+    List<String> out = new ArrayList<>();
+    java.util.Set<Expr> seen = new java.util.HashSet<>();
+    for (Guard g : guards) {
+      List<Expr> implied = impliedBy(g.expr());
+      if (implied != null && seen.add(g.expr())) {
+        String py = python.get(g);
+        out.add((py != null ? py : g.expr().toString()) + "  (implied by "
+            + (implied.isEmpty() ? "the ranges" : implied.toString()) + ")");
+      }
+    }
+    return out;
+  }
+
   private List<Expr> impliedBy(Expr guard) {
     if (minimization == null) {
       return null;

@@ -101,7 +101,17 @@ class ProgramCommandsTest {
     assertEquals(kept, minimized);
     StringBuilder text = new StringBuilder("irredundant guards (" + kept.size() + "):\n");
     kept.forEach(g -> text.append("  ").append(g).append('\n'));
-    assertEquals(text.toString(), r.out());
+    text.append("dropped (").append(dropped.size()).append("):\n");
+    assertTrue(r.out().startsWith(text.toString()), r.out());
+    // each dropped guard, in order, with the kept guards that imply it
+    java.util.List<String> droppedLines = r.out().substring(text.length()).lines().toList();
+    assertEquals(dropped.size(), droppedLines.size(), r.out());
+    for (int i = 0; i < dropped.size(); i++) {
+      assertTrue(droppedLines.get(i).startsWith("  " + dropped.get(i) + "  (implied by "),
+          droppedLines.get(i));
+    }
+    assertTrue(r.out().contains("  L['n'] != 0  (implied by [Eq(Mod(s75*s96, s30), 0)])"),
+        r.out());
   }
 
   @Test
