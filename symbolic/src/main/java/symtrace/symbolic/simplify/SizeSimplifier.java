@@ -41,6 +41,8 @@ public final class SizeSimplifier {
   private final Map<Sym, Long> upper = new HashMap<>();
   private final Map<Sym, Expr> replacements = new LinkedHashMap<>();
   private final Map<Expr, BoolLit> axioms = new HashMap<>();
+  /** Values facts give to compound expressions: {@code Eq(Mod(s0, 2), 0)} makes it 0. */
+  private final Map<Expr, Expr> knownValues = new HashMap<>();
 
   /**
    * Creates a simplifier in which each symbol of {@code sizes} is a size in {@code [2, int_oo]},
@@ -86,6 +88,10 @@ public final class SizeSimplifier {
         replacements.put(s, lhs);
         return;
       }
+      if (rhs instanceof Num && !(lhs instanceof Num) && !(lhs instanceof Sym)) {
+        knownValues.put(lhs, rhs);
+        return;
+      }
     }
     // s >= c, s > c, c <= s, ...: bounds of one symbol by an integer
     if (lhs instanceof IntLit) {
@@ -120,7 +126,7 @@ public final class SizeSimplifier {
 
   /** Returns the simplest form of {@code e} under the sizes' ranges and the facts. */
   public Expr simplify(Expr e) {
-    Expr current = Exprs.expand(e.subs(replacements));
+    Expr current = withKnownValues(Exprs.expand(e.subs(replacements)));
     Expr decided = decide(current);
     if (decided != null) {
       return decided;
@@ -128,6 +134,29 @@ public final class SizeSimplifier {
     current = simplifyMinMax(current);
     decided = decide(current);
     return decided != null ? decided : current;
+  }
+
+  /** Each subexpression a fact gives a value to, replaced by it. */
+  private Expr withKnownValues(Expr e) {
+    if (knownValues.isEmpty()) {
+      return e;
+    }
+    Expr value = knownValues.get(e);
+    if (value != null) {
+      return value;
+    }
+    List<Expr> args = e.args();
+    if (args.isEmpty()) {
+      return e;
+    }
+    List<Expr> out = new ArrayList<>(args.size());
+    boolean changed = false;
+    for (Expr a : args) {
+      Expr b = withKnownValues(a);
+      changed |= b != a;
+      out.add(b);
+    }
+    return changed ? Exprs.rebuild(e, out) : e;
   }
 
   /** Returns the value of {@code e} when the facts and ranges fix it, else null. */

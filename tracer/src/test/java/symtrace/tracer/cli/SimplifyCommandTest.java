@@ -48,6 +48,15 @@ class SimplifyCommandTest {
   }
 
   @Test
+  void aFactAboutACompoundExpressionGivesItsValue() {
+    // as a ShapeEnv's divisibility facts do: Mod(s0, 2) is 0 wherever it appears
+    CommandRun run = CommandRun.symtrace("simplify", "Mod(s0, 2)", "Mod(s0, 2) + s1",
+        "Mod(s0, 4)", "--assume", "Eq(Mod(s0, 2), 0)");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(String.join(System.lineSeparator(), "0", "s1", "Mod(s0, 4)", ""), run.out());
+  }
+
+  @Test
   void malformedExpressionNamesTheColumnOnOneLine() {
     CommandRun run = CommandRun.symtrace("simplify", "FloorDiv(s0,");
     assertEquals(1, run.status());
