@@ -70,35 +70,7 @@ final class DivisionSubstitution {
 
   /** {@code e} with the quotients and remainders as variables and each dividend replaced. */
   Expr apply(Expr e) {
-    return dividends.isEmpty() ? e : replace(e).subs(dividends);
-  }
-
-  private Expr replace(Expr e) {
-    Expr hit = atoms.get(e);
-    if (hit != null) {
-      return hit;
-    }
-    List<Expr> args = e.args();
-    if (args.isEmpty()) {
-      return e;
-    }
-    List<Expr> out = new ArrayList<>(args.size());
-    boolean changed = false;
-    for (Expr a : args) {
-      Expr b = replace(a);
-      changed |= b != a;
-      out.add(b);
-    }
-    if (!changed) {
-      return e;
-    }
-    return switch (e.kind()) {
-      case ADD -> Exprs.add(out);
-      case MUL -> Exprs.mul(out);
-      case POW -> Exprs.pow(out.get(0), out.get(1));
-      case APPLY -> Exprs.apply(((Apply) e).fn(), out);
-      default -> e;
-    };
+    return dividends.isEmpty() ? e : Exprs.replaceSubexpressions(e, atoms).subs(dividends);
   }
 
   private static void collect(Expr e, List<Apply> out) {

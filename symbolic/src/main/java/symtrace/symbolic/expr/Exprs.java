@@ -548,6 +548,29 @@ public final class Exprs {
   }
 
   /**
+   * {@code e} with every subexpression that is a key of {@code values} replaced by its value,
+   * outermost first, the rest rebuilt through the factories (sympy's {@code xreplace}).
+   */
+  public static Expr replaceSubexpressions(Expr e, Map<Expr, ? extends Expr> values) {
+    Expr value = values.get(e);
+    if (value != null) {
+      return value;
+    }
+    List<Expr> args = e.args();
+    if (args.isEmpty() || values.isEmpty()) {
+      return e;
+    }
+    List<Expr> out = new ArrayList<>(args.size());
+    boolean changed = false;
+    for (Expr a : args) {
+      Expr b = replaceSubexpressions(a, values);
+      changed |= b != a;
+      out.add(b);
+    }
+    return changed ? rebuild(e, out) : e;
+  }
+
+  /**
    * A node of the same kind as {@code e} with new arguments (in {@link Expr#args()} order),
    * built through the factories so that it is canonical again; an atom is returned as it is.
    */

@@ -126,7 +126,7 @@ public final class SizeSimplifier {
 
   /** Returns the simplest form of {@code e} under the sizes' ranges and the facts. */
   public Expr simplify(Expr e) {
-    Expr current = withKnownValues(Exprs.expand(e.subs(replacements)));
+    Expr current = Exprs.replaceSubexpressions(Exprs.expand(e.subs(replacements)), knownValues);
     Expr decided = decide(current);
     if (decided != null) {
       return decided;
@@ -134,29 +134,6 @@ public final class SizeSimplifier {
     current = simplifyMinMax(current);
     decided = decide(current);
     return decided != null ? decided : current;
-  }
-
-  /** Each subexpression a fact gives a value to, replaced by it. */
-  private Expr withKnownValues(Expr e) {
-    if (knownValues.isEmpty()) {
-      return e;
-    }
-    Expr value = knownValues.get(e);
-    if (value != null) {
-      return value;
-    }
-    List<Expr> args = e.args();
-    if (args.isEmpty()) {
-      return e;
-    }
-    List<Expr> out = new ArrayList<>(args.size());
-    boolean changed = false;
-    for (Expr a : args) {
-      Expr b = withKnownValues(a);
-      changed |= b != a;
-      out.add(b);
-    }
-    return changed ? Exprs.rebuild(e, out) : e;
   }
 
   /** Returns the value of {@code e} when the facts and ranges fix it, else null. */
