@@ -17,6 +17,15 @@ public interface DispatchMode {
    */
   Object dispatch(Args call, Next next);
 
+  /**
+   * What this mode does with the scalar calls of a computation, for {@link Dispatcher#memoized};
+   * null (the default) when unknown, and then no computation is memoized while the mode is on
+   * the stack.
+   */
+  default ScalarEffects scalarEffects() {
+    return null;
+  }
+
   /** The rest of the dispatch below a mode. */
   @FunctionalInterface
   interface Next {

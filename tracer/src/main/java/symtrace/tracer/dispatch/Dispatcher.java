@@ -3,6 +3,8 @@ package symtrace.tracer.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.ShapeEnv;
@@ -33,6 +35,8 @@ public final class Dispatcher implements Ops {
   private boolean pythonDispatcher;
   /** Composites a decomposition table replaces: they reach the modes whole. */
   private Set<OpOverload> compositesKeptWhole = Set.of();
+  private final ScalarMemo memo = new ScalarMemo();
+  private boolean memoize = true;
 
   public Dispatcher(OpRegistry registry) {
     this.registry = registry;
@@ -98,6 +102,24 @@ public final class Dispatcher implements Ops {
       return op.decomposition().apply(args, this);
     }
     return dispatch(visible, args);
+  }
+
+  /**
+   * Memoized per layout: see {@link ScalarMemo} for when an earlier run is replayed instead (the
+   * modes now active each say what they do with scalar calls, or nothing is memoized).
+   */
+  @Override
+  public <T> T memoized(String computation, List<Object> inputs,
+      Function<List<Object>, T> body, Predicate<? super T> replayable) {
+    if (!memoize) {
+      return body.apply(inputs);
+    }
+    return memo.run(computation, inputs, body, replayable, modes.subList(0, visible), shapeEnv);
+  }
+
+  /** Whether {@link #memoized} computations may be replayed (true) or always run. */
+  public void setMemoize(boolean memoize) {
+    this.memoize = memoize;
   }
 
   private Object dispatch(int level, Args args) {

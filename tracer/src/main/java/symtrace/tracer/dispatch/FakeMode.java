@@ -34,6 +34,12 @@ public final class FakeMode implements DispatchMode {
     return out;
   }
 
+  /** Scalar calls reach the meta rules, which only compute. */
+  @Override
+  public ScalarEffects scalarEffects() {
+    return ScalarEffects.NONE;
+  }
+
   /** Bumps the memory version of every tensor an in-place operator wrote ({@code Tensor(a!)}). */
   private static void recordWrites(Args call) {
     List<Argument> arguments = call.op().schema().arguments();

@@ -1,5 +1,6 @@
 package symtrace.tracer.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.value.SymBool;
@@ -48,31 +49,40 @@ public final class Contiguity {
     return known;
   }
 
-  /** {@code SymbolicShapeMeta::compute_contiguous}. */
+  /**
+   * {@code SymbolicShapeMeta::compute_contiguous}, memoized by layout ({@link Ops#memoized}): a
+   * trace asks it of hundreds of tensors with a handful of distinct layouts, and a later tensor
+   * with a known layout gets the answer and the same recorded operations without the arithmetic.
+   */
   private static SymBool compute(TensorValue t, Ops ops, Provenance why) {
+    Layout layout = Layout.of(t);
+    return ops.memoized("compute_contiguous", layout.values,
+        values -> compute(new Layout(values), ops, why), SymBool::isConstant);
+  }
+
+  private static SymBool compute(Layout t, Ops ops, Provenance why) {
     Object result = symbolic(t, ops, why);
     if (!PyScalars.isSymbolic(result)) {
       return PyScalars.toSymBool(result);
     }
-    if (allHinted(t.symSizes()) && allHinted(t.symStrides())) {
+    if (t.allHinted()) {
       return SymBool.of(guarded(t, ops, why));
     }
     return PyScalars.toSymBool(result);
   }
 
   /** {@code _compute_contiguous_sym}: true when the first pass proves it, else the condition. */
-  private static Object symbolic(TensorValue t, Ops ops, Provenance why) {
+  private static Object symbolic(Layout t, Ops ops, Provenance why) {
     if (provablyContiguous(t, ops, why)) {
       return true;
     }
-    Object numel = PyScalars.normalize(t.symNumel());
-    Object empty = ops.scalarBinary("eq", numel, 0L);
+    Object empty = ops.scalarBinary("eq", t.numel(), 0L);
     Object condition = true;
     Object expected = 1L;
     for (int d = t.dim() - 1; d >= 0; d--) {
-      Object size = atLeastOne(ops, size(t, d));
+      Object size = atLeastOne(ops, t.size(d));
       Object fits = ops.scalarBinary("or_", ops.scalarBinary("eq", size, 1L),
-          ops.scalarBinary("eq", stride(t, d), expected));
+          ops.scalarBinary("eq", t.stride(d), expected));
       condition = ops.scalarBinary("and_", condition, fits);
       expected = ops.mul(expected, size);
     }
@@ -80,19 +90,18 @@ public final class Contiguity {
   }
 
   /** The {@code is_contiguous_or_false} lambda of {@code _compute_contiguous_sym}. */
-  private static boolean provablyContiguous(TensorValue t, Ops ops, Provenance why) {
-    Object numel = PyScalars.normalize(t.symNumel());
-    if (orFalse(ops.scalarBinary("eq", numel, 0L), why)) {
+  private static boolean provablyContiguous(Layout t, Ops ops, Provenance why) {
+    if (orFalse(ops.scalarBinary("eq", t.numel(), 0L), why)) {
       return true;
     }
     Object expected = 1L;
     Object expectedMax = 1L;
     for (int d = t.dim() - 1; d >= 0; d--) {
-      Object size = size(t, d);
+      Object size = t.size(d);
       if (orFalse(ops.scalarBinary("eq", size, 1L), why)) {
         continue;
       }
-      Object stride = stride(t, d);
+      Object stride = t.stride(d);
       if (orTrue(ops.scalarBinary("ne", stride, expected), why)
           && orTrue(ops.scalarBinary("ne", stride, expectedMax), why)) {
         return false;
@@ -104,23 +113,67 @@ public final class Contiguity {
   }
 
   /** {@code _compute_contiguous<SymInt>}: each test a plain guarded bool. */
-  private static boolean guarded(TensorValue t, Ops ops, Provenance why) {
-    Object numel = PyScalars.normalize(t.symNumel());
-    if (PyScalars.truth(ops.scalarBinary("eq", numel, 0L), why)) {
+  private static boolean guarded(Layout t, Ops ops, Provenance why) {
+    if (PyScalars.truth(ops.scalarBinary("eq", t.numel(), 0L), why)) {
       return true;
     }
     Object expected = 1L;
     for (int d = t.dim() - 1; d >= 0; d--) {
-      Object size = size(t, d);
+      Object size = t.size(d);
       if (PyScalars.truth(ops.scalarBinary("eq", size, 1L), why)) {
         continue;
       }
-      if (PyScalars.truth(ops.scalarBinary("ne", stride(t, d), expected), why)) {
+      if (PyScalars.truth(ops.scalarBinary("ne", t.stride(d), expected), why)) {
         return false;
       }
       expected = ops.mul(expected, size);
     }
     return true;
+  }
+
+  /**
+   * What the computation reads of a tensor, as Python holds it (plain numbers for known
+   * values): the sizes, the strides, then the element count.
+   */
+  private record Layout(List<Object> values) {
+    static Layout of(TensorValue t) {
+      int dim = t.dim();
+      List<Object> values = new ArrayList<>(2 * dim + 1);
+      for (int d = 0; d < dim; d++) {
+        values.add(PyScalars.normalize(t.symSize(d)));
+      }
+      for (int d = 0; d < dim; d++) {
+        values.add(PyScalars.normalize(t.symStride(d)));
+      }
+      values.add(PyScalars.normalize(t.symNumel()));
+      return new Layout(values);
+    }
+
+    int dim() {
+      return (values.size() - 1) / 2;
+    }
+
+    Object size(int d) {
+      return values.get(d);
+    }
+
+    Object stride(int d) {
+      return values.get(dim() + d);
+    }
+
+    Object numel() {
+      return values.get(values.size() - 1);
+    }
+
+    /** Whether every size and stride has an example value. */
+    boolean allHinted() {
+      for (int i = 0; i < values.size() - 1; i++) {
+        if (values.get(i) instanceof SymInt v && !v.isConstant() && !v.node().hasHint()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** {@code size.max(1)}: {@code torch.sym_max} for a symbolic size. */
@@ -137,22 +190,5 @@ public final class Contiguity {
 
   private static boolean orTrue(Object condition, Provenance why) {
     return PyScalars.toSymBool(condition).guardOrTrue(why);
-  }
-
-  private static boolean allHinted(List<SymInt> values) {
-    for (SymInt v : values) {
-      if (!v.isConstant() && !v.node().hasHint()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Object size(TensorValue t, int d) {
-    return PyScalars.normalize(t.symSize(d));
-  }
-
-  private static Object stride(TensorValue t, int d) {
-    return PyScalars.normalize(t.symStride(d));
   }
 }

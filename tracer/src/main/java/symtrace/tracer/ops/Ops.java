@@ -3,6 +3,8 @@ package symtrace.tracer.ops;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import symtrace.symbolic.value.SymInt;
 
 /**
@@ -24,6 +26,18 @@ public interface Ops {
    */
   default boolean pythonDispatcher() {
     return false;
+  }
+
+  /**
+   * Runs {@code body}, a computation made only of scalar calls on {@code inputs} and constants,
+   * whose result depends on nothing else (the shape environment aside). The dispatcher may
+   * instead replay what an earlier run over equal inputs did to the modes and return its
+   * result; only results {@code replayable} accepts (constants: nothing a mode tracks) are kept
+   * for that. By default it just runs.
+   */
+  default <T> T memoized(String computation, List<Object> inputs,
+      Function<List<Object>, T> body, Predicate<? super T> replayable) {
+    return body.apply(inputs);
   }
 
   /** Calls an overload with positional values; defaults fill the rest. */

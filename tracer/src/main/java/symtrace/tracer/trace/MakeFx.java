@@ -42,16 +42,18 @@ public final class MakeFx {
   private final Map<OpOverload, Decomposition> decompositions;
   private final boolean recordModuleStack;
   private final boolean preDispatch;
+  private final boolean memoize;
 
   private MakeFx(OpRegistry registry, TracingMode mode, String className,
       Map<OpOverload, Decomposition> decompositions, boolean recordModuleStack,
-      boolean preDispatch) {
+      boolean preDispatch, boolean memoize) {
     this.registry = registry;
     this.mode = mode;
     this.className = className;
     this.decompositions = Map.copyOf(decompositions);
     this.recordModuleStack = recordModuleStack;
     this.preDispatch = preDispatch;
+    this.memoize = memoize;
   }
 
   /** An input of the traced function: its parameter name and a real value. */
@@ -62,13 +64,13 @@ public final class MakeFx {
   }
 
   public static MakeFx of(TracingMode mode) {
-    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false, false);
+    return new MakeFx(OpRegistry.standard(), mode, "f", Map.of(), false, false, true);
   }
 
   /** The same tracer naming the module class (print_readable's {@code class f(...)}). */
   public MakeFx named(String moduleClassName) {
     return new MakeFx(registry, mode, moduleClassName, decompositions, recordModuleStack,
-        preDispatch);
+        preDispatch, memoize);
   }
 
   /**
@@ -78,7 +80,8 @@ public final class MakeFx {
    * the composite's own decomposition.
    */
   public MakeFx withDecompositions(Map<OpOverload, Decomposition> table) {
-    return new MakeFx(registry, mode, className, table, recordModuleStack, preDispatch);
+    return new MakeFx(registry, mode, className, table, recordModuleStack, preDispatch,
+        memoize);
   }
 
   /**
@@ -88,7 +91,7 @@ public final class MakeFx {
    * traced module, {@code bar}, {@code bar.baz}) to class name.
    */
   public MakeFx withModuleStack() {
-    return new MakeFx(registry, mode, className, decompositions, true, preDispatch);
+    return new MakeFx(registry, mode, className, decompositions, true, preDispatch, memoize);
   }
 
   /**
@@ -97,7 +100,18 @@ public final class MakeFx {
    * still run through their decompositions. A table entry for a composite still applies.
    */
   public MakeFx withPreDispatch() {
-    return new MakeFx(registry, mode, className, decompositions, recordModuleStack, true);
+    return new MakeFx(registry, mode, className, decompositions, recordModuleStack, true,
+        memoize);
+  }
+
+  /**
+   * The same tracer running every memoized scalar computation each time it is asked ({@link
+   * symtrace.tracer.ops.Ops#memoized}: contiguity, once per distinct layout by default). The
+   * trace is the same either way; this is the check of that, and slower.
+   */
+  public MakeFx withoutMemoization() {
+    return new MakeFx(registry, mode, className, decompositions, recordModuleStack, preDispatch,
+        false);
   }
 
   /** Traces {@code fn} at the given inputs. */
@@ -143,6 +157,7 @@ public final class MakeFx {
     dispatcher.setShapeEnv(env);
     dispatcher.keepCompositesWhole(decompositions.keySet());
     dispatcher.setDecomposeComposites(!preDispatch);
+    dispatcher.setMemoize(memoize);
     // make_fx enables the Python dispatcher for symbolic tracing only
     dispatcher.setPythonDispatcher(mode == TracingMode.SYMBOLIC);
     Graph graph = new Graph();

@@ -22,6 +22,7 @@ import symtrace.symbolic.value.SymInt;
 import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.dispatch.DispatchMode;
 import symtrace.tracer.dispatch.Dispatcher;
+import symtrace.tracer.dispatch.ScalarEffects;
 import symtrace.tracer.fx.Graph;
 import symtrace.tracer.fx.Node;
 import symtrace.tracer.lang.PyTuple;
@@ -98,6 +99,8 @@ final class ProxyMode implements DispatchMode {
   private final Dispatcher dispatcher;
   private final Map<OpOverload, Decomposition> decompositions;
   private SourceLocation location;
+  /** The log of the memoized scalar computation running now, or null. */
+  private ScalarCallLog scalarLog;
 
   ProxyMode(Graph graph, ShapeEnv env, TracingMode mode, OpRegistry registry,
       Dispatcher dispatcher, Map<OpOverload, Decomposition> decompositions) {
@@ -177,6 +180,9 @@ final class ProxyMode implements DispatchMode {
     OpOverload op = call.op();
     if (isScalarFunction(op)) {
       return scalarCall(call, next);
+    }
+    if (scalarLog != null) {
+      scalarLog.refuse();
     }
     Object decomposed = maybeDecompose(call);
     if (decomposed != Decomposition.NOT_IMPLEMENTED) {
@@ -270,6 +276,9 @@ final class ProxyMode implements DispatchMode {
       deferredCall(op, call, out, n);
       return out;
     }
+    if (scalarLog != null) {
+      scalarLog.refuse();
+    }
     CallArguments fx = CallArguments.of(call, this::toGraph);
     // Pending: named now, in the graph only once something uses it, which is what the final
     // dead-code pass would leave of a node it may remove.
@@ -310,8 +319,15 @@ final class ProxyMode implements DispatchMode {
    * result with no node of its own (a constant) can never be used, so only its name is taken.
    */
   private void deferredCall(OpOverload op, Args call, Object out, SymNode result) {
-    CallArguments fx = CallArguments.of(call, this::argumentRef);
+    ScalarCallLog log = scalarLog;
+    CallArguments fx = CallArguments.of(call, log == null ? this::argumentRef : v -> {
+      log.argument(symNode(v));
+      return argumentRef(v);
+    });
     Graph.Reservation name = graph.reserve(op, nodeName(op));
+    if (log != null) {
+      log.called(op, result);
+    }
     if (result == null) {
       return;
     }
@@ -544,6 +560,61 @@ final class ProxyMode implements DispatchMode {
     Node n = graph.pendingCall(op, args, Map.of(), nodeName(op));
     n.meta().put("val", PyScalars.normalize(value));
     return n;
+  }
+
+  /**
+   * Scalar calls of a memoized computation (see {@link ScalarCallLog}): the state that changes
+   * what they do is, for each input, whether it is tracked and whether its node is named yet.
+   */
+  @Override
+  public ScalarEffects scalarEffects() {
+    return scalarEffects;
+  }
+
+  private final ScalarEffects scalarEffects = new ScalarEffects() {
+    @Override
+    public Object stateKey(List<Object> inputs) {
+      char[] state = new char[inputs.size()];
+      for (int i = 0; i < state.length; i++) {
+        SymNode n = symNode(inputs.get(i));
+        Thunk t = n == null ? null : symbols.get(n);
+        state[i] = t == null ? '0' : t.isForced() ? '2' : '1';
+      }
+      return new String(state);
+    }
+
+    @Override
+    public Recording record(List<Object> inputs) {
+      if (scalarLog != null) {
+        return () -> null;
+      }
+      scalarLog = new ScalarCallLog(logTarget, inputs);
+      return scalarLog;
+    }
+  };
+
+  private final ScalarCallLog.Trace logTarget = new ScalarCallLog.Trace() {
+    @Override
+    public void argument(Object value) {
+      argumentRef(value);
+    }
+
+    @Override
+    public void reserve(OpOverload op) {
+      graph.reserve(op, nodeName(op));
+    }
+
+    @Override
+    public void stopped(ScalarCallLog log) {
+      if (scalarLog == log) {
+        scalarLog = null;
+      }
+    }
+  };
+
+  /** The node of a symbolic value not known to be a constant, or null. */
+  static SymNode symNodeOf(Object v) {
+    return symNode(v);
   }
 
   private static SymNode symNode(Object v) {

@@ -1,0 +1,104 @@
+package symtrace.tracer.trace;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import symtrace.symbolic.value.SymNode;
+import symtrace.tracer.dispatch.ScalarEffects;
+import symtrace.tracer.ops.OpOverload;
+
+/**
+ * What the scalar calls of one memoized computation did to a trace, in order: each input that
+ * became a node argument (forcing its lazy size node, or rebuilding it from tracked values) and
+ * each call's name taken. The calls' own results stay inside the computation (nothing outside
+ * holds them), so a replay takes the same names and forces the same inputs, and the graph
+ * comes out as if the computation had run again.
+ *
+ * <p>The log refuses (its {@link #finish} gives null) when the computation did anything else to
+ * the trace: a tensor operation, a node made at once, an argument that is neither an input nor
+ * one of its own results, or a result that is an input (the call would now track it).
+ */
+final class ScalarCallLog implements ScalarEffects.Recording {
+  /** How the trace redoes the two kinds of effect. */
+  interface Trace {
+    /** A value becomes a node argument, as a deferred call's argument does. */
+    void argument(Object value);
+
+    /** A call's node name is taken. */
+    void reserve(OpOverload op);
+
+    /** The log is complete; the trace stops logging. */
+    void stopped(ScalarCallLog log);
+  }
+
+  private final Trace trace;
+  private final List<Object> inputs;
+  private final Set<SymNode> results = new HashSet<>();
+  /** An {@code Integer}: the input of that index was an argument; an operator: a name taken. */
+  private final List<Object> events = new ArrayList<>();
+  private boolean refused;
+
+  ScalarCallLog(Trace trace, List<Object> inputs) {
+    this.trace = trace;
+    this.inputs = List.copyOf(inputs);
+  }
+
+  /** A deferred call's argument, about to become its node's argument. */
+  void argument(SymNode node) {
+    if (node == null || results.contains(node)) {
+      return;
+    }
+    int input = inputOf(node);
+    if (input < 0) {
+      refused = true;
+    } else {
+      events.add(input);
+    }
+  }
+
+  /** A deferred call took its name; {@code result} is its result's node (null: a constant). */
+  void called(OpOverload op, SymNode result) {
+    events.add(op);
+    if (result != null) {
+      if (inputOf(result) >= 0) {
+        refused = true;
+      }
+      results.add(result);
+    }
+  }
+
+  /** Something a replay cannot redo happened. */
+  void refuse() {
+    refused = true;
+  }
+
+  @Override
+  public ScalarEffects.Replay finish() {
+    trace.stopped(this);
+    if (refused) {
+      return null;
+    }
+    List<Object> recorded = List.copyOf(events);
+    return in -> replay(recorded, in);
+  }
+
+  private void replay(List<Object> recorded, List<Object> in) {
+    for (Object e : recorded) {
+      if (e instanceof Integer input) {
+        trace.argument(in.get(input));
+      } else {
+        trace.reserve((OpOverload) e);
+      }
+    }
+  }
+
+  private int inputOf(SymNode node) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (ProxyMode.symNodeOf(inputs.get(i)) == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
