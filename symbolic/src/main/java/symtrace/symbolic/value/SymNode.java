@@ -35,6 +35,20 @@ public final class SymNode {
   }
 
   /**
+   * A node whose expression was built from values' current expressions, so it holds only
+   * symbols that no replacement maps: it is its own replacement until a replacement is added,
+   * and its first {@link #expr()} need not look it up.
+   */
+  static SymNode built(Expr expr, ShapeEnv env, Type type, Object hint) {
+    SymNode n = new SymNode(expr, env, type, hint);
+    if (env != null) {
+      n.replaced = expr;
+      n.replacedAt = env.replacementGeneration();
+    }
+    return n;
+  }
+
+  /**
    * Nodes are equal only to themselves; the hash is a creation number, which costs a counter
    * where an identity hash would be computed and stored in the object's header on first use (a
    * trace looks up thousands of new nodes).

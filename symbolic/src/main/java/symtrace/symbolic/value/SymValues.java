@@ -29,11 +29,13 @@ final class SymValues {
     }
   }
 
+  // The results below are built from their operands' current expressions (SymNode.built).
+
   static SymInt intResult(ShapeEnv env, Expr e, Object hint) {
     if (e instanceof IntLit i && i.fitsLong()) {
       return SymInt.of(i.longValue());
     }
-    return new SymInt(new SymNode(e, env, SymNode.Type.INT, hint instanceof Boolean b ? (b ? 1L : 0L) : hint));
+    return new SymInt(SymNode.built(e, env, SymNode.Type.INT, hint instanceof Boolean b ? (b ? 1L : 0L) : hint));
   }
 
   static SymFloat floatResult(ShapeEnv env, Expr e, Object hint) {
@@ -44,14 +46,14 @@ final class SymValues {
       return SymFloat.of(i.toDouble());
     }
     Object h = hint == null ? null : PyMath.toDouble(hint);
-    return new SymFloat(new SymNode(e, env, SymNode.Type.FLOAT, h));
+    return new SymFloat(SymNode.built(e, env, SymNode.Type.FLOAT, h));
   }
 
   static SymBool boolResult(ShapeEnv env, Expr e, Object hint) {
     if (e instanceof BoolLit b) {
       return SymBool.of(b.value());
     }
-    return new SymBool(new SymNode(e, env, SymNode.Type.BOOL, hint));
+    return new SymBool(SymNode.built(e, env, SymNode.Type.BOOL, hint));
   }
 
   static Expr constant(Object v) {

@@ -1,13 +1,13 @@
 package symtrace.tracer.dispatch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import symtrace.symbolic.env.ShapeEnv;
-import symtrace.symbolic.expr.Expr;
 import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
@@ -34,13 +34,33 @@ final class ScalarMemo {
   private final Map<Key, Entry> entries = new HashMap<>();
   private boolean running;
 
-  private record Key(String computation, List<Object> inputs, List<DispatchMode> modes,
-      List<Object> modeStates, long version, boolean recordsGuards) {}
+  /**
+   * The computation's name, the modes and their states, the facts' version, whether guards are
+   * recorded, then each input: a number as itself, a symbolic value as its type, its expression
+   * (interned: compared by identity) and the first input holding the same node. The hash is
+   * computed once.
+   */
+  private static final class Key {
+    private final Object[] parts;
+    private final int hash;
+
+    Key(Object[] parts) {
+      this.parts = parts;
+      this.hash = Arrays.hashCode(parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && Arrays.equals(k.parts, parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private record Entry(Object result, List<ScalarEffects.Replay> replays) {}
-
-  /** A symbolic input: its type, its expression and the first input holding the same node. */
-  private record SymbolicInput(Class<?> type, Expr expr, int firstHolder) {}
 
   @SuppressWarnings("unchecked")
   <T> T run(String computation, List<Object> inputs, Function<List<Object>, T> body,
@@ -48,22 +68,25 @@ final class ScalarMemo {
     if (running || env == null || env.isClosed()) {
       return body.apply(inputs);
     }
+    int fixed = 3 + 2 * modes.size();
+    Object[] parts = new Object[fixed + 3 * inputs.size()];
+    parts[0] = computation;
+    parts[1] = env.version();
+    parts[2] = env.recordsGuards();
     List<ScalarEffects> effects = new ArrayList<>(modes.size());
-    List<Object> states = new ArrayList<>(modes.size());
-    for (DispatchMode m : modes) {
-      ScalarEffects e = m.scalarEffects();
+    for (int i = 0; i < modes.size(); i++) {
+      ScalarEffects e = modes.get(i).scalarEffects();
       if (e == null) {
         return body.apply(inputs);
       }
       effects.add(e);
-      states.add(e.stateKey(inputs));
+      parts[3 + 2 * i] = modes.get(i);
+      parts[4 + 2 * i] = e.stateKey(inputs);
     }
-    List<Object> inputKey = inputKey(inputs);
-    if (inputKey == null) {
+    if (!addInputs(inputs, parts, fixed)) {
       return body.apply(inputs);
     }
-    Key key = new Key(computation, inputKey, List.copyOf(modes), states, env.version(),
-        env.recordsGuards());
+    Key key = new Key(parts);
     Entry hit = entries.get(key);
     if (hit != null) {
       for (ScalarEffects.Replay r : hit.replays) {
@@ -96,21 +119,26 @@ final class ScalarMemo {
     return result;
   }
 
-  /** The inputs as the key holds them, or null when one is not a number or a symbolic number. */
-  private static List<Object> inputKey(List<Object> inputs) {
-    List<Object> key = new ArrayList<>(inputs.size());
+  /**
+   * Writes the inputs into the key from {@code at}, three parts each; false when one is neither
+   * a number nor a symbolic number.
+   */
+  private static boolean addInputs(List<Object> inputs, Object[] parts, int at) {
     for (int i = 0; i < inputs.size(); i++) {
       Object v = inputs.get(i);
       SymNode n = node(v);
+      int p = at + 3 * i;
       if (n != null) {
-        key.add(new SymbolicInput(v.getClass(), n.expr(), firstHolder(inputs, n, i)));
+        parts[p] = v.getClass();
+        parts[p + 1] = n.expr();
+        parts[p + 2] = firstHolder(inputs, n, i);
       } else if (v instanceof Long || v instanceof Double || v instanceof Boolean) {
-        key.add(v);
+        parts[p] = v;
       } else {
-        return null;
+        return false;
       }
     }
-    return key;
+    return true;
   }
 
   private static int firstHolder(List<Object> inputs, SymNode n, int upTo) {

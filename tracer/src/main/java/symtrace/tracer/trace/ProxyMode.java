@@ -2,7 +2,6 @@ package symtrace.tracer.trace;
 
 import com.google.common.collect.MapMaker;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +74,7 @@ final class ProxyMode implements DispatchMode {
    * depend on when the garbage collector ran.
    */
   /** Size and stride expressions whose memory-format questions were asked (see askLayout). */
-  private final Set<List<Expr>> askedLayouts = new HashSet<>();
+  private final Set<LayoutKey> askedLayouts = new HashSet<>();
   /** Thunks made so far: each one's place in the order of tracked values. */
   private long thunks;
   // SymNodes hash by creation number and equal only themselves: a plain map is an identity map.
@@ -513,13 +512,7 @@ final class ProxyMode implements DispatchMode {
     if (mode != TracingMode.SYMBOLIC || env == null || !env.recordsGuards()) {
       return true;
     }
-    int dim = t.dim();
-    Expr[] key = new Expr[2 * dim];
-    for (int d = 0; d < dim; d++) {
-      key[d] = t.symSize(d).expr();
-      key[dim + d] = t.symStride(d).expr();
-    }
-    return askedLayouts.add(Arrays.asList(key));
+    return askedLayouts.add(LayoutKey.of(t));
   }
 
   /**

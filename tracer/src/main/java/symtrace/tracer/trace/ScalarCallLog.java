@@ -35,6 +35,8 @@ final class ScalarCallLog implements ScalarEffects.Recording {
   private final Trace trace;
   private final List<Object> inputs;
   private final Set<SymNode> results = new HashSet<>();
+  /** Inputs that were arguments already: tracked and named from then on, so no effect again. */
+  private final Set<Integer> argumentsSeen = new HashSet<>();
   /** An {@code Integer}: the input of that index was an argument; an operator: a name taken. */
   private final List<Object> events = new ArrayList<>();
   private boolean refused;
@@ -52,7 +54,7 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     int input = inputOf(node);
     if (input < 0) {
       refused = true;
-    } else {
+    } else if (argumentsSeen.add(input)) {
       events.add(input);
     }
   }
