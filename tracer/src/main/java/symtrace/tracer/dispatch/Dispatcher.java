@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.ShapeEnv;
@@ -110,11 +109,11 @@ public final class Dispatcher implements Ops {
    */
   @Override
   public <T> T memoized(String computation, List<Object> inputs,
-      Function<List<Object>, T> body, Predicate<? super T> replayable) {
+      Function<List<Object>, T> body) {
     if (!memoize) {
       return body.apply(inputs);
     }
-    return memo.run(computation, inputs, body, replayable, modes.subList(0, visible), shapeEnv);
+    return memo.run(computation, inputs, body, modes.subList(0, visible), shapeEnv);
   }
 
   /** Whether {@link #memoized} computations may be replayed (true) or always run. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import symtrace.symbolic.env.ShapeEnv;
 import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymFloat;
@@ -25,7 +24,9 @@ import symtrace.symbolic.value.SymNode;
  * modes on the stack and their own state for these inputs are the key; the run must have left
  * the environment's facts as they were (it added no guard, so a rerun would decide every
  * question the same way without adding one either); every mode must be able to record what the
- * run did to it; and the result must hold nothing a mode tracks.
+ * run did to it; and the result must hold nothing a mode could track besides the inputs
+ * (constants, inputs, lists of them), kept with each input as its index, so that a replay gives
+ * the asker's own inputs back.
  */
 final class ScalarMemo {
   /** Entries kept at most; a trace asks about a few layouts, a runaway one starts over. */
@@ -62,9 +63,15 @@ final class ScalarMemo {
 
   private record Entry(Object result, List<ScalarEffects.Replay> replays) {}
 
+  /** In a kept result: the input of this index. */
+  private record InputRef(int index) {}
+
+  /** A result that cannot be kept. */
+  private static final Object NOT_KEPT = new Object();
+
   @SuppressWarnings("unchecked")
   <T> T run(String computation, List<Object> inputs, Function<List<Object>, T> body,
-      Predicate<? super T> replayable, List<DispatchMode> modes, ShapeEnv env) {
+      List<DispatchMode> modes, ShapeEnv env) {
     if (running || env == null || env.isClosed()) {
       return body.apply(inputs);
     }
@@ -92,7 +99,7 @@ final class ScalarMemo {
       for (ScalarEffects.Replay r : hit.replays) {
         r.apply(inputs);
       }
-      return (T) hit.result;
+      return (T) instantiate(hit.result, inputs);
     }
     long version = env.version();
     List<ScalarEffects.Recording> recordings = new ArrayList<>(effects.size());
@@ -110,13 +117,57 @@ final class ScalarMemo {
         replays.add(r.finish());
       }
     }
-    if (env.version() == version && !replays.contains(null) && replayable.test(result)) {
-      if (entries.size() >= LIMIT) {
-        entries.clear();
+    if (env.version() == version && !replays.contains(null)) {
+      Object kept = template(result, inputs);
+      if (kept != NOT_KEPT) {
+        if (entries.size() >= LIMIT) {
+          entries.clear();
+        }
+        entries.put(key, new Entry(kept, List.copyOf(replays)));
       }
-      entries.put(key, new Entry(result, List.copyOf(replays)));
     }
     return result;
+  }
+
+  /** The result with each input as its index, or {@link #NOT_KEPT}. */
+  private static Object template(Object result, List<Object> inputs) {
+    if (result instanceof List<?> items) {
+      List<Object> out = new ArrayList<>(items.size());
+      for (Object item : items) {
+        Object t = template(item, inputs);
+        if (t == NOT_KEPT || t instanceof List<?>) {
+          return NOT_KEPT;
+        }
+        out.add(t);
+      }
+      return out;
+    }
+    SymNode n = node(result);
+    if (n == null) {
+      return result instanceof Number || result instanceof Boolean || result instanceof SymInt
+          || result instanceof SymBool || result instanceof SymFloat ? result : NOT_KEPT;
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      if (inputs.get(i) == result) {
+        return new InputRef(i);
+      }
+    }
+    return NOT_KEPT;
+  }
+
+  /** A kept result over the asker's inputs: an unmodifiable list for a list. */
+  private static Object instantiate(Object kept, List<Object> inputs) {
+    if (kept instanceof InputRef r) {
+      return inputs.get(r.index());
+    }
+    if (kept instanceof List<?> items) {
+      Object[] out = new Object[items.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = instantiate(items.get(i), inputs);
+      }
+      return List.of(out);
+    }
+    return kept;
   }
 
   /**

@@ -57,7 +57,7 @@ public final class Contiguity {
   private static SymBool compute(TensorValue t, Ops ops, Provenance why) {
     Layout layout = Layout.of(t);
     return ops.memoized("compute_contiguous", layout.values,
-        values -> compute(new Layout(values), ops, why), SymBool::isConstant);
+        values -> compute(new Layout(values), ops, why));
   }
 
   private static SymBool compute(Layout t, Ops ops, Provenance why) {

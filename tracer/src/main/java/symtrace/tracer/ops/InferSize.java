@@ -54,6 +54,16 @@ final class InferSize {
 
   /** The shape with {@code -1} inferred, ATen's algorithm with its arithmetic recorded. */
   static List<Object> traced(List<Object> shape, Object numel, Ops ops, Conditions c) {
+    // memoized by shape and element count (Ops.memoized): kept when nothing is inferred, as
+    // then the shape itself comes back
+    List<Object> inputs = new ArrayList<>(shape.size() + 1);
+    inputs.add(numel);
+    inputs.addAll(shape);
+    return ops.memoized("infer_size", inputs,
+        in -> inferred(in.subList(1, in.size()), in.get(0), ops, c));
+  }
+
+  private static List<Object> inferred(List<Object> shape, Object numel, Ops ops, Conditions c) {
     int inferDim = -1;
     Object newSize = 1L;
     for (int d = 0; d < shape.size(); d++) {

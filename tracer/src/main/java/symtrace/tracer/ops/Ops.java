@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import symtrace.symbolic.value.SymInt;
 
 /**
@@ -31,12 +30,13 @@ public interface Ops {
   /**
    * Runs {@code body}, a computation made only of scalar calls on {@code inputs} and constants,
    * whose result depends on nothing else (the shape environment aside). The dispatcher may
-   * instead replay what an earlier run over equal inputs did to the modes and return its
-   * result; only results {@code replayable} accepts (constants: nothing a mode tracks) are kept
-   * for that. By default it just runs.
+   * instead replay what an earlier run over equal inputs did to the modes and give that run's
+   * result, its inputs replaced by these. Only results that hold nothing a mode could track
+   * besides the inputs are kept for that: constants, inputs, and lists of them. By default it
+   * just runs.
    */
   default <T> T memoized(String computation, List<Object> inputs,
-      Function<List<Object>, T> body, Predicate<? super T> replayable) {
+      Function<List<Object>, T> body) {
     return body.apply(inputs);
   }
 

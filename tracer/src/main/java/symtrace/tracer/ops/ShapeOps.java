@@ -133,7 +133,7 @@ final class ShapeOps implements OpGroup {
       return ops.call("aten.view.default", self, proposed);
     }
     List<Object> shape = InferSize.traced(proposed, PyScalars.normalize(self.symNumel()), ops, c);
-    if (ViewStrides.of(self, shape, ops, c.why()).isPresent()) {
+    if (ViewStrides.exists(self, shape, ops, c.why())) {
       return ops.call("aten.view.default", self, shape);
     }
     return ops.call("aten._unsafe_view.default", clone(ops, self, MemoryFormat.CONTIGUOUS), shape);

@@ -24,22 +24,38 @@ import symtrace.tracer.tensor.TensorValue;
 final class ViewStrides {
   private ViewStrides() {}
 
-  static Optional<List<Object>> of(TensorValue self, List<Object> shape, Ops ops,
-      Provenance why) {
+  /**
+   * Whether a view of {@code self} in {@code shape} exists (what {@code reshape} asks),
+   * memoized by layout and shape ({@link Ops#memoized}): the layers of a model ask it of the
+   * same layouts over and over.
+   */
+  static boolean exists(TensorValue self, List<Object> shape, Ops ops, Provenance why) {
     int ndim = self.dim();
+    List<Object> inputs = new ArrayList<>(1 + 2 * ndim + shape.size());
+    inputs.add((long) ndim);
+    for (int d = 0; d < ndim; d++) {
+      inputs.add(PyScalars.normalize(self.symSize(d)));
+    }
+    for (int d = 0; d < ndim; d++) {
+      inputs.add(PyScalars.normalize(self.symStride(d)));
+    }
+    inputs.addAll(shape);
+    return ops.memoized("computeStride", inputs, in -> of(in.subList(1, 1 + ndim),
+        in.subList(1 + ndim, 1 + 2 * ndim), in.subList(1 + 2 * ndim, in.size()), ops, why)
+        .isPresent());
+  }
+
+  /** The strides of the view of a tensor with these sizes and strides in {@code shape}. */
+  static Optional<List<Object>> of(List<Object> sizes, List<Object> strides, List<Object> shape,
+      Ops ops, Provenance why) {
+    int ndim = sizes.size();
     if (ndim == 0) {
       return Optional.of(new ArrayList<>(Collections.nCopies(shape.size(), 1L)));
-    }
-    List<Object> sizes = new ArrayList<>(ndim);
-    List<Object> strides = new ArrayList<>(ndim);
-    for (int d = 0; d < ndim; d++) {
-      sizes.add(PyScalars.normalize(self.symSize(d)));
-      strides.add(PyScalars.normalize(self.symStride(d)));
     }
     // c10::multiply_integers: a product of its own, not the tensor's element count
     boolean zeroNumel = orFalse(ops.scalarBinary("eq", ops.product(sizes), 0L), why);
     if (zeroNumel && sameSizes(sizes, shape, ops, why)) {
-      return Optional.of(strides);
+      return Optional.of(new ArrayList<>(strides));
     }
     Object[] newStrides = new Object[shape.size()];
     if (zeroNumel) {

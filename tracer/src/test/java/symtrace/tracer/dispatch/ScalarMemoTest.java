@@ -1,6 +1,7 @@
 package symtrace.tracer.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class ScalarMemoTest {
   }
 
   private <T> T memoized(List<Object> inputs, Function<List<Object>, T> body) {
-    return dispatcher.memoized("test", inputs, body, r -> r instanceof Boolean);
+    return dispatcher.memoized("test", inputs, body);
   }
 
   @Test
@@ -120,6 +121,39 @@ class ScalarMemoTest {
     try (var scope = dispatcher.push(recordingMode)) {
       memoized(List.of(s0), symbolic);
       memoized(List.of(s0), symbolic);
+    }
+    assertEquals(2, runs);
+  }
+
+  @Test
+  void aResultHoldingInputsGivesTheAskersInputsBack() {
+    Function<List<Object>, List<Object>> passThrough = in -> {
+      runs++;
+      return List.of(in.get(1), 4L, in.get(0));
+    };
+    SymInt other = env.createSymIntNode(s0.expr(), 5L);
+    List<Object> first;
+    List<Object> second;
+    try (var scope = dispatcher.push(recordingMode)) {
+      first = memoized(List.of(s0, s1), passThrough);
+      second = memoized(List.of(other, s1), passThrough);
+    }
+    assertEquals(1, runs);
+    assertSame(s0, first.get(2));
+    assertSame(other, second.get(2));
+    assertSame(s1, second.get(0));
+    assertEquals(4L, second.get(1));
+  }
+
+  @Test
+  void aListHoldingANewSymbolicValueIsNotKept() {
+    Function<List<Object>, List<Object>> doubled = in -> {
+      runs++;
+      return List.of(in.get(0), ((SymInt) in.get(0)).mul(2));
+    };
+    try (var scope = dispatcher.push(recordingMode)) {
+      memoized(List.of(s0), doubled);
+      memoized(List.of(s0), doubled);
     }
     assertEquals(2, runs);
   }
