@@ -199,22 +199,6 @@ class ProgramCommandsTest {
   }
 
   @Test
-  void benchVersusAnotherModeAddsTheMedianRatio() {
-    CommandRun r = CommandRun.symtrace("bench", program("branch_on_size"), "--warmup", "1",
-        "--runs", "4", "--versus", "fake");
-    assertEquals(0, r.status(), r.err());
-    String[] lines = r.out().split("\n");
-    assertEquals(2, lines.length, r.out());
-    assertTrue(lines[0].matches("median [0-9.]+ ms \\(min [0-9.]+, max [0-9.]+\\) over 4 runs,"
-        + " 4 nodes, [0-9.]+ us/node"), r.out());
-    assertTrue(lines[1].matches("fake median [0-9.]+ ms \\(min [0-9.]+, max [0-9.]+\\);"
-        + " symbolic / fake: median [0-9.]+ \\(min [0-9.]+, max [0-9.]+\\)"), r.out());
-    CommandRun bad = CommandRun.symtrace("bench", program("branch_on_size"), "--versus", "fast");
-    assertEquals(ExitCodes.USAGE, bad.status(), bad.err());
-    assertFalse(bad.errHasStackTrace(), bad.err());
-  }
-
-  @Test
   void programErrorsShowTheLineAndACaret(@TempDir Path dir) throws IOException {
     Path p = dir.resolve("bad.py");
     Files.writeString(p, "def f(x):\n    while x:\n        pass\n");
