@@ -323,9 +323,10 @@ final class ProxyMode implements DispatchMode {
       log.argument(symNode(v));
       return argumentRef(v);
     });
-    Graph.Reservation name = graph.reserve(op, nodeName(op));
+    String nameHint = nodeName(op);
+    Graph.Reservation name = graph.reserve(op, nameHint);
     if (log != null) {
-      log.called(op, result);
+      log.called(op, nameHint, result);
     }
     if (result == null) {
       return;
@@ -533,7 +534,8 @@ final class ProxyMode implements DispatchMode {
   /** A lazy {@code accessor(node, dim)} ({@code accessor(node)} for dim -1) for a value. */
   private void trackLazy(SymInt value, OpOverload accessor, Node node, int dim) {
     SymNode n = value.node();
-    if (n == null || value.isConstant() || symbols.containsKey(n)) {
+    // tracked already is the common case: the sizes of most outputs are their inputs' values
+    if (n == null || symbols.containsKey(n) || value.isConstant()) {
       return;
     }
     List<Object> args = dim < 0 ? List.of(node) : List.of(node, (long) dim);
@@ -593,8 +595,8 @@ final class ProxyMode implements DispatchMode {
     }
 
     @Override
-    public void reserve(OpOverload op) {
-      graph.reserve(op, nodeName(op));
+    public void reserve(OpOverload op, String nameHint) {
+      graph.reserve(op, nameHint);
     }
 
     @Override

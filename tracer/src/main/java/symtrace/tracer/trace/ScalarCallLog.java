@@ -26,7 +26,7 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     void argument(Object value);
 
     /** A call's node name is taken. */
-    void reserve(OpOverload op);
+    void reserve(OpOverload op, String nameHint);
 
     /** The log is complete; the trace stops logging. */
     void stopped(ScalarCallLog log);
@@ -37,7 +37,7 @@ final class ScalarCallLog implements ScalarEffects.Recording {
   private final Set<SymNode> results = new HashSet<>();
   /** Inputs that were arguments already: tracked and named from then on, so no effect again. */
   private final Set<Integer> argumentsSeen = new HashSet<>();
-  /** An {@code Integer}: the input of that index was an argument; an operator: a name taken. */
+  /** An {@code Integer}: the input of that index was an argument; a {@link Reserve}: a name. */
   private final List<Object> events = new ArrayList<>();
   private boolean refused;
 
@@ -59,9 +59,15 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     }
   }
 
-  /** A deferred call took its name; {@code result} is its result's node (null: a constant). */
-  void called(OpOverload op, SymNode result) {
-    events.add(op);
+  /** A name taken for a call of {@code op}. */
+  private record Reserve(OpOverload op, String nameHint) {}
+
+  /**
+   * A deferred call took its name (from {@code nameHint}); {@code result} is its result's node
+   * (null: a constant).
+   */
+  void called(OpOverload op, String nameHint, SymNode result) {
+    events.add(new Reserve(op, nameHint));
     if (result != null) {
       if (inputOf(result) >= 0) {
         refused = true;
@@ -90,7 +96,8 @@ final class ScalarCallLog implements ScalarEffects.Recording {
       if (e instanceof Integer input) {
         trace.argument(in.get(input));
       } else {
-        trace.reserve((OpOverload) e);
+        Reserve r = (Reserve) e;
+        trace.reserve(r.op(), r.nameHint());
       }
     }
   }
