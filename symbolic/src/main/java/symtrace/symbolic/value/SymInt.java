@@ -1,6 +1,8 @@
 package symtrace.symbolic.value;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BinaryOperator;
 import symtrace.symbolic.env.Provenance;
 import symtrace.symbolic.env.ShapeEnv;
@@ -240,9 +242,21 @@ public final class SymInt {
       int c = Long.compare(constant, o.constant);
       return SymBool.of(holds(relation, c));
     }
-    Object h = SymValues.hint(hintObject(), o.hintObject(), (a, b) -> holds(relation, PyMath.compare(a, b)));
-    Expr e = OperationCache.apply(relation, expr(), o.expr(), (x, y) -> Exprs.apply(relation, x, y));
+    Object h = SymValues.hint(hintObject(), o.hintObject(), COMPARISONS.get(relation));
+    Expr e = OperationCache.apply(relation, expr(), o.expr(), RELATIONS.get(relation));
     return SymValues.boolResult(SymValues.env(node, o.node), e, h);
+  }
+
+  /** Each relation's hint test, made once: a comparison is the commonest SymInt operation. */
+  private static final Map<Fn, BinaryOperator<Object>> COMPARISONS = new EnumMap<>(Fn.class);
+  /** Each relation's expression builder, made once. */
+  private static final Map<Fn, BinaryOperator<Expr>> RELATIONS = new EnumMap<>(Fn.class);
+
+  static {
+    for (Fn r : new Fn[] {Fn.EQ, Fn.NE, Fn.LT, Fn.LE, Fn.GT, Fn.GE}) {
+      COMPARISONS.put(r, (a, b) -> holds(r, PyMath.compare(a, b)));
+      RELATIONS.put(r, (x, y) -> Exprs.apply(r, x, y));
+    }
   }
 
   static boolean holds(Fn relation, int c) {
