@@ -1,6 +1,7 @@
 package symtrace.tracer.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +81,95 @@ class MemoizationParityTest {
     String memoized = outcome(() -> runner.trace(inputs, MakeFx.of(TracingMode.SYMBOLIC)));
     String plain = outcome(() -> runner.trace(inputs,
         MakeFx.of(TracingMode.SYMBOLIC).withoutMemoization()));
+    assertEquals(plain, memoized);
+  }
+
+  /**
+   * Random chains of layout-changing operations (transposes, permutes, reshapes merging or
+   * flattening dimensions, unsqueezes, elementwise ops, matmuls, sums), run four times over two
+   * inputs (of one shape in half the programs) so that later runs repeat earlier layouts, over
+   * random shapes with size-1 and repeated dimensions (fixed seed).
+   */
+  static Stream<String> randomLayoutPrograms() {
+    java.util.Random random = new java.util.Random(20261203);
+    List<String> programs = new ArrayList<>();
+    for (int p = 0; p < 40; p++) {
+      int rank = 2 + random.nextInt(2);
+      StringBuilder x = new StringBuilder();
+      StringBuilder y = new StringBuilder();
+      boolean sameShape = random.nextBoolean();
+      for (int d = 0; d < rank; d++) {
+        int size = 1 + random.nextInt(4);
+        x.append(d == 0 ? "" : ",").append(size);
+        y.append(d == 0 ? "" : ",").append(sameShape ? size : 1 + random.nextInt(4));
+      }
+      StringBuilder body = new StringBuilder();
+      int r = rank;
+      for (int step = 0; step < 6; step++) {
+        String op;
+        switch (random.nextInt(8)) {
+          case 0 -> op = r >= 2 ? "t.transpose(0, " + (r - 1) + ")" : "t.unsqueeze(0)";
+          case 1 -> {
+            op = "t.reshape(-1)";
+            r = 1;
+          }
+          case 2 -> {
+            if (r >= 2) {
+              StringBuilder sizes = new StringBuilder("t.size(0) * t.size(1)");
+              for (int k = 2; k < r; k++) {
+                sizes.append(", t.size(").append(k).append(")");
+              }
+              op = "t.reshape(" + sizes + ")";
+              r--;
+            } else {
+              op = "t * 2";
+            }
+          }
+          case 3 -> {
+            if (r < 4) {
+              op = "t.unsqueeze(" + random.nextInt(r + 1) + ")";
+              r++;
+            } else {
+              op = "t.contiguous()";
+            }
+          }
+          case 4 -> op = "t * 2 + 1";
+          case 5 -> op = r >= 2 ? "t @ t.transpose(-1, -2)" : "t.reshape(1, -1)";
+          case 6 -> {
+            if (r >= 2) {
+              op = "t.sum(0)";
+              r--;
+            } else {
+              op = "t.contiguous()";
+            }
+          }
+          default -> op = r == 3 ? "t.permute(2, 0, 1)" : "t.contiguous()";
+        }
+        if (op.equals("t.reshape(1, -1)")) {
+          r = 2;
+        }
+        body.append("        t = ").append(op).append("\n");
+      }
+      programs.add("# trace: x=f32[" + x + "] y=f32[" + y + "]\n"
+          + "def f(x, y):\n"
+          + "    out = []\n"
+          + "    for t in [x, y, x + 1, y * 3]:\n"
+          + body
+          + "        out.append(t)\n"
+          + "    return out[0], out[1], out[2], out[3]\n");
+    }
+    return programs.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("randomLayoutPrograms")
+  void randomLayoutChainsTraceTheSameMemoizedOrNot(String source) {
+    ProgramRunner runner = ProgramRunner.parse("chain.py", source);
+    ProgramRunner.Inputs inputs = runner.inputs(runner.traceHeader());
+    String memoized = outcome(() -> runner.trace(inputs, MakeFx.of(TracingMode.SYMBOLIC)));
+    String plain = outcome(() -> runner.trace(inputs,
+        MakeFx.of(TracingMode.SYMBOLIC).withoutMemoization()));
+    assertFalse(plain.startsWith("error"), plain);
     assertEquals(plain, memoized);
   }
 
