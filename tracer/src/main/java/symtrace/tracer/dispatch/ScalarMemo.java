@@ -117,6 +117,8 @@ final class ScalarMemo {
         replays.add(r.finish());
       }
     }
+    // A run that added facts is keyed by the version before it, which no later ask can have
+    // (versions only grow), so it is not kept at all.
     if (env.version() == version && !replays.contains(null)) {
       Object kept = template(result, inputs);
       if (kept != NOT_KEPT) {
