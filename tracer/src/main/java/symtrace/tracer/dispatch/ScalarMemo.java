@@ -11,6 +11,7 @@ import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
 import symtrace.symbolic.value.SymNode;
+import symtrace.tracer.ops.PyScalars;
 
 /**
  * The memoized scalar computations of one dispatcher ({@link symtrace.tracer.ops.Ops#memoized}):
@@ -144,7 +145,7 @@ final class ScalarMemo {
       }
       return out;
     }
-    SymNode n = node(result);
+    SymNode n = PyScalars.unknownNode(result);
     if (n == null) {
       return result instanceof Number || result instanceof Boolean || result instanceof SymInt
           || result instanceof SymBool || result instanceof SymFloat ? result : NOT_KEPT;
@@ -179,7 +180,7 @@ final class ScalarMemo {
   private static boolean addInputs(List<Object> inputs, Object[] parts, int at) {
     for (int i = 0; i < inputs.size(); i++) {
       Object v = inputs.get(i);
-      SymNode n = node(v);
+      SymNode n = PyScalars.unknownNode(v);
       int p = at + 3 * i;
       if (n != null) {
         parts[p] = v.getClass();
@@ -196,24 +197,10 @@ final class ScalarMemo {
 
   private static int firstHolder(List<Object> inputs, SymNode n, int upTo) {
     for (int j = 0; j < upTo; j++) {
-      if (node(inputs.get(j)) == n) {
+      if (PyScalars.unknownNode(inputs.get(j)) == n) {
         return j;
       }
     }
     return upTo;
-  }
-
-  /** The node of a symbolic value whose value is not known, or null. */
-  static SymNode node(Object v) {
-    if (v instanceof SymInt i && !i.isConstant()) {
-      return i.node();
-    }
-    if (v instanceof SymFloat f && !f.isConstant()) {
-      return f.node();
-    }
-    if (v instanceof SymBool b && !b.isConstant()) {
-      return b.node();
-    }
-    return null;
   }
 }

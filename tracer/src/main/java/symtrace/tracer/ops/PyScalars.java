@@ -5,6 +5,7 @@ import symtrace.symbolic.eval.PyMath;
 import symtrace.symbolic.value.SymBool;
 import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
+import symtrace.symbolic.value.SymNode;
 
 /**
  * Python's arithmetic on scalars that may be symbolic: ints are {@code Long} or {@link SymInt},
@@ -46,6 +47,23 @@ public final class PyScalars {
   public static boolean hasNode(Object v) {
     return (v instanceof SymInt i && i.node() != null) || (v instanceof SymFloat f
         && f.node() != null) || (v instanceof SymBool b && b.node() != null);
+  }
+
+  /**
+   * The node of a SymInt, SymFloat or SymBool whose value is not known, or null (a plain number,
+   * or a value that became known): what a tracer tracks and a memo key names by expression.
+   */
+  public static SymNode unknownNode(Object v) {
+    if (v instanceof SymInt i && !i.isConstant()) {
+      return i.node();
+    }
+    if (v instanceof SymFloat f && !f.isConstant()) {
+      return f.node();
+    }
+    if (v instanceof SymBool b && !b.isConstant()) {
+      return b.node();
+    }
+    return null;
   }
 
   /**

@@ -607,23 +607,10 @@ final class ProxyMode implements DispatchMode {
     }
   };
 
-  /** The node of a symbolic value not known to be a constant, or null. */
-  static SymNode symNodeOf(Object v) {
-    return symNode(v);
+  private static SymNode symNode(Object v) {
+    return PyScalars.unknownNode(v);
   }
 
-  private static SymNode symNode(Object v) {
-    if (v instanceof SymInt i && !i.isConstant()) {
-      return i.node();
-    }
-    if (v instanceof SymFloat f && !f.isConstant()) {
-      return f.node();
-    }
-    if (v instanceof SymBool b && !b.isConstant()) {
-      return b.node();
-    }
-    return null;
-  }
 
   /** Every symbolic value with a node (made or lazy): what an untracked value is rebuilt from. */
   private List<SymbolicProxies.TrackedValue> trackedValues() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.dispatch.ScalarEffects;
 import symtrace.tracer.ops.OpOverload;
+import symtrace.tracer.ops.PyScalars;
 
 /**
  * What the scalar calls of one memoized computation did to a trace, in order: each input that
@@ -104,7 +105,7 @@ final class ScalarCallLog implements ScalarEffects.Recording {
 
   private int inputOf(SymNode node) {
     for (int i = 0; i < inputs.size(); i++) {
-      if (ProxyMode.symNodeOf(inputs.get(i)) == node) {
+      if (PyScalars.unknownNode(inputs.get(i)) == node) {
         return i;
       }
     }
