@@ -1,7 +1,6 @@
 package symtrace.tracer.dispatch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import symtrace.symbolic.value.SymFloat;
 import symtrace.symbolic.value.SymInt;
 import symtrace.symbolic.value.SymNode;
 import symtrace.tracer.ops.PyScalars;
+import symtrace.tracer.ops.ValuesKey;
 
 /**
  * The memoized scalar computations of one dispatcher ({@link symtrace.tracer.ops.Ops#memoized}):
@@ -33,34 +33,13 @@ final class ScalarMemo {
   /** Entries kept at most; a trace asks about a few layouts, a runaway one starts over. */
   private static final int LIMIT = 4096;
 
-  private final Map<Key, Entry> entries = new HashMap<>();
-  private boolean running;
-
   /**
-   * The computation's name, the modes and their states, the facts' version, whether guards are
-   * recorded, then each input: a number as itself, a symbolic value as its type, its expression
-   * (interned: compared by identity) and the first input holding the same node. The hash is
-   * computed once.
+   * Kept runs by key. A key's parts: the computation's name, the facts' version, whether guards
+   * are recorded, each mode and its state, then three parts per input: a number as itself, a
+   * symbolic value as its type, its expression and the first input holding the same node.
    */
-  private static final class Key {
-    private final Object[] parts;
-    private final int hash;
-
-    Key(Object[] parts) {
-      this.parts = parts;
-      this.hash = Arrays.hashCode(parts);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.parts, parts);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
+  private final Map<ValuesKey, Entry> entries = new HashMap<>();
+  private boolean running;
 
   private record Entry(Object result, List<ScalarEffects.Replay> replays) {}
 
@@ -94,7 +73,7 @@ final class ScalarMemo {
     if (!addInputs(inputs, parts, fixed)) {
       return body.apply(inputs);
     }
-    Key key = new Key(parts);
+    ValuesKey key = new ValuesKey(parts);
     Entry hit = entries.get(key);
     if (hit != null) {
       for (ScalarEffects.Replay r : hit.replays) {

@@ -33,6 +33,7 @@ import symtrace.tracer.ops.OpOverload;
 import symtrace.tracer.ops.OpRegistry;
 import symtrace.tracer.ops.PyScalars;
 import symtrace.tracer.ops.Tag;
+import symtrace.tracer.ops.ValuesKey;
 import symtrace.tracer.tensor.Tensor;
 import symtrace.tracer.tensor.TensorValue;
 
@@ -74,7 +75,7 @@ final class ProxyMode implements DispatchMode {
    * depend on when the garbage collector ran.
    */
   /** Size and stride expressions whose memory-format questions were asked (see askLayout). */
-  private final Set<LayoutKey> askedLayouts = new HashSet<>();
+  private final Set<ValuesKey> askedLayouts = new HashSet<>();
   /** Thunks made so far: each one's place in the order of tracked values. */
   private long thunks;
   // SymNodes hash by creation number and equal only themselves: a plain map is an identity map.
