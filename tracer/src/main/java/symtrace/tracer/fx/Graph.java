@@ -105,6 +105,19 @@ public final class Graph implements Iterable<Node> {
     return new Reservation(names.reserve(candidate), nextSeq++);
   }
 
+  /**
+   * Takes, each time it runs, the name and place {@link #reserve} would give a node of {@code
+   * target} then, without making a reservation: for a name taken again and again and never
+   * used (a replayed computation's SymInt calls).
+   */
+  public Runnable nameTaker(Object target, String nameHint) {
+    Runnable take = names.taker(nameHint != null ? nameHint : targetToString(target));
+    return () -> {
+      take.run();
+      nextSeq++;
+    };
+  }
+
   /** The pending node of a reservation: as {@link #pendingCall}, named and placed back then. */
   public Node pendingCall(Reservation r, Object target, List<Object> args,
       Map<String, Object> kwargs) {

@@ -136,25 +136,36 @@ final class Namespace {
     return reserve(candidate, null);
   }
 
-  private Name reserve(String candidate, Object obj) {
+  /**
+   * Takes the name {@link #reserve(String)} would give {@code candidate} now, each time it
+   * runs, without making the name. For an operator's name it holds on to the candidate's entry,
+   * so taking costs no lookup.
+   */
+  Runnable taker(String candidate) {
+    Base plain = plainCandidate(candidate);
+    if (plain == null) {
+      return () -> reserve(candidate, null);
+    }
+    return () -> takePlain(plain);
+  }
+
+  /** The entry of an identifier without a numeric suffix that is not reserved, else null. */
+  private Base plainCandidate(String candidate) {
     Base plain = plainCandidates.get(candidate);
+    if (plain == null && isIdentifier(candidate) && suffixStart(candidate) < 0
+        && !ILLEGAL_NAMES.contains(candidate)) {
+      plain = base(candidate);
+      plainCandidates.put(candidate, plain);
+    }
+    return plain;
+  }
+
+  private Name reserve(String candidate, Object obj) {
+    Base plain = plainCandidate(candidate);
     if (plain != null) {
       // The common case, an operator's name: itself if free, else its base's next number.
-      if (!plain.taken.get(0)) {
-        plain.taken.set(0);
-        return new Name(candidate);
-      }
-      int num = plain.count;
-      do {
-        num++;
-      } while (!takeSuffixed(plain, num));
-      plain.count = num;
-      return new Name(candidate, num);
-    }
-    if (isIdentifier(candidate) && suffixStart(candidate) < 0
-        && !ILLEGAL_NAMES.contains(candidate)) {
-      plainCandidates.put(candidate, base(candidate));
-      return reserve(candidate, obj);
+      int num = takePlain(plain);
+      return num == 0 ? new Name(candidate) : new Name(candidate, num);
     }
     if (!isIdentifier(candidate)) {
       candidate = ILLEGAL.matcher(candidate).replaceAll("_");
@@ -192,6 +203,20 @@ final class Namespace {
     } while (!takeSuffixed(count, num));
     count.count = num;
     return new Name(base, num);
+  }
+
+  /** Takes a plain candidate itself if free (0), else its base's next number (returned). */
+  private static int takePlain(Base plain) {
+    if (!plain.taken.get(0)) {
+      plain.taken.set(0);
+      return 0;
+    }
+    int num = plain.count;
+    do {
+      num++;
+    } while (!takeSuffixed(plain, num));
+    plain.count = num;
+    return num;
   }
 
   private Base base(String base) {

@@ -371,8 +371,11 @@ final class ProxyMode implements DispatchMode {
     SymNode n = symNode(v);
     if (n != null) {
       Thunk t = symbols.get(n);
-      if (t != null && t.isForced()) {
-        return t;
+      if (t != null) {
+        t.takeName();
+        if (t.isForced()) {
+          return t;
+        }
       }
     }
     return toGraph(v);
@@ -539,8 +542,7 @@ final class ProxyMode implements DispatchMode {
     if (n == null || symbols.containsKey(n) || value.isConstant()) {
       return;
     }
-    List<Object> args = dim < 0 ? List.of(node) : List.of(node, (long) dim);
-    Thunk thunk = Thunk.lazy(() -> accessor(accessor, args, value), thunks++);
+    Thunk thunk = Thunk.lazy(new LazyAccessor(accessor, node, dim, value), thunks++);
     symbols.put(n, thunk);
     if (n.expr() instanceof Sym s) {
       expressions.putIfAbsent(s, thunk);
@@ -553,9 +555,45 @@ final class ProxyMode implements DispatchMode {
    * reader).
    */
   private Node accessor(OpOverload op, List<Object> args, SymInt value) {
-    Node n = graph.pendingCall(op, args, Map.of(), nodeName(op));
-    n.meta().put("val", PyScalars.normalize(value));
+    return accessor(graph.reserve(op, nodeName(op)), op, args, PyScalars.normalize(value));
+  }
+
+  private Node accessor(Graph.Reservation name, OpOverload op, List<Object> args, Object val) {
+    Node n = graph.pendingCall(name, op, args, Map.of());
+    n.meta().put("val", val);
     return n;
+  }
+
+  /** {@code accessor(node, dim)} ({@code accessor(node)} for dim -1) of a tracked value. */
+  private final class LazyAccessor implements Thunk.Nameable {
+    private final OpOverload op;
+    private final Node tensor;
+    private final int dim;
+    private final SymInt value;
+
+    LazyAccessor(OpOverload op, Node tensor, int dim, SymInt value) {
+      this.op = op;
+      this.tensor = tensor;
+      this.dim = dim;
+      this.value = value;
+    }
+
+    private List<Object> args() {
+      return dim < 0 ? List.of(tensor) : List.of(tensor, (long) dim);
+    }
+
+    @Override
+    public Node get() {
+      return accessor(op, args(), value);
+    }
+
+    @Override
+    public Supplier<Node> takeName() {
+      // what the node would be now: its name, place and value
+      Graph.Reservation name = graph.reserve(op, nodeName(op));
+      Object val = PyScalars.normalize(value);
+      return () -> accessor(name, op, args(), val);
+    }
   }
 
   /**
@@ -596,8 +634,14 @@ final class ProxyMode implements DispatchMode {
     }
 
     @Override
-    public void reserve(OpOverload op, String nameHint) {
-      graph.reserve(op, nameHint);
+    public boolean isNamed(SymNode node) {
+      Thunk t = symbols.get(node);
+      return t != null && t.isForced();
+    }
+
+    @Override
+    public Runnable nameTaker(OpOverload op, String nameHint) {
+      return graph.nameTaker(op, nameHint);
     }
 
     @Override
@@ -694,12 +738,17 @@ final class ProxyMode implements DispatchMode {
    * sym_size_int}, {@code sym_numel_default}).
    */
   static String nodeName(OpOverload op) {
-    if (op.qualifiedName().equals("aten.sym_size.int")
-        || op.qualifiedName().equals("aten.sym_stride.int")
-        || op.qualifiedName().equals("aten.sym_numel.default")
-        || op.qualifiedName().equals("aten.sym_storage_offset.default")) {
-      return op.name() + "_" + op.overloadName();
+    switch (op.qualifiedName()) {
+      case "aten.sym_size.int":
+        return "sym_size_int";
+      case "aten.sym_stride.int":
+        return "sym_stride_int";
+      case "aten.sym_numel.default":
+        return "sym_numel_default";
+      case "aten.sym_storage_offset.default":
+        return "sym_storage_offset_default";
+      default:
+        return op.name();
     }
-    return op.name();
   }
 }

@@ -26,8 +26,14 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     /** A value becomes a node argument, as a deferred call's argument does. */
     void argument(Object value);
 
-    /** A call's node name is taken. */
-    void reserve(OpOverload op, String nameHint);
+    /**
+     * True when the node is named in the trace already: its becoming an argument again changes
+     * nothing.
+     */
+    boolean isNamed(SymNode node);
+
+    /** Takes, each time it runs, the name a call of {@code op} takes now. */
+    Runnable nameTaker(OpOverload op, String nameHint);
 
     /** The log is complete; the trace stops logging. */
     void stopped(ScalarCallLog log);
@@ -38,7 +44,10 @@ final class ScalarCallLog implements ScalarEffects.Recording {
   private final Set<SymNode> results = new HashSet<>();
   /** Inputs that were arguments already: tracked and named from then on, so no effect again. */
   private final Set<Integer> argumentsSeen = new HashSet<>();
-  /** An {@code Integer}: the input of that index was an argument; a {@link Reserve}: a name. */
+  /**
+   * An {@code Integer}: the input of that index became an argument while not named yet; a
+   * {@code Runnable}: a call's name was taken (it takes the next one).
+   */
   private final List<Object> events = new ArrayList<>();
   private boolean refused;
 
@@ -55,20 +64,19 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     int input = inputOf(node);
     if (input < 0) {
       refused = true;
-    } else if (argumentsSeen.add(input)) {
+    } else if (argumentsSeen.add(input) && !trace.isNamed(node)) {
+      // a named input stays named: with the inputs' states in the memo's key, a replay would
+      // find it named at this point too
       events.add(input);
     }
   }
-
-  /** A name taken for a call of {@code op}. */
-  private record Reserve(OpOverload op, String nameHint) {}
 
   /**
    * A deferred call took its name (from {@code nameHint}); {@code result} is its result's node
    * (null: a constant).
    */
   void called(OpOverload op, String nameHint, SymNode result) {
-    events.add(new Reserve(op, nameHint));
+    events.add(trace.nameTaker(op, nameHint));
     if (result != null) {
       if (inputOf(result) >= 0) {
         refused = true;
@@ -88,17 +96,16 @@ final class ScalarCallLog implements ScalarEffects.Recording {
     if (refused) {
       return null;
     }
-    List<Object> recorded = List.copyOf(events);
+    Object[] recorded = events.toArray();
     return in -> replay(recorded, in);
   }
 
-  private void replay(List<Object> recorded, List<Object> in) {
+  private void replay(Object[] recorded, List<Object> in) {
     for (Object e : recorded) {
       if (e instanceof Integer input) {
         trace.argument(in.get(input));
       } else {
-        Reserve r = (Reserve) e;
-        trace.reserve(r.op(), r.nameHint());
+        ((Runnable) e).run();
       }
     }
   }

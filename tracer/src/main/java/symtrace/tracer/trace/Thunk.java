@@ -12,7 +12,7 @@ final class Thunk {
   private Supplier<Node> make;
   private Node node;
   /** The node's name is taken already, so when it is made does not change any name. */
-  private final boolean named;
+  private boolean named;
 
   private Thunk(Supplier<Node> make, boolean named, long order) {
     this.make = make;
@@ -43,6 +43,24 @@ final class Thunk {
     Thunk t = new Thunk(null, false, order);
     t.node = node;
     return t;
+  }
+
+  /** A lazy node that can take its name before it is made. */
+  interface Nameable extends Supplier<Node> {
+    /** Takes the node's name now; the supplier returned makes the node under that name. */
+    Supplier<Node> takeName();
+  }
+
+  /**
+   * Takes a lazy node's name now, if it has none yet, and leaves the node to be made when first
+   * used: a size accessor that becomes a SymInt operation's argument is named at that point,
+   * but a node exists only if that operation's does.
+   */
+  void takeName() {
+    if (node == null && !named && make instanceof Nameable n) {
+      make = n.takeName();
+      named = true;
+    }
   }
 
   Node force() {

@@ -45,6 +45,30 @@ class NamespaceTest {
     }
   }
 
+  /** A taker takes what reserve would have, whenever it was made: later names agree. */
+  @Test
+  void takersTakeTheNamesReserveWouldGive() {
+    Random random = new Random(20261204);
+    for (int trial = 0; trial < 300; trial++) {
+      Namespace ns = new Namespace();
+      Reference ref = new Reference();
+      Map<String, Runnable> takers = new HashMap<>();
+      List<String> got = new ArrayList<>();
+      List<String> want = new ArrayList<>();
+      for (int k = 0; k < 60; k++) {
+        String c = CANDIDATES.get(random.nextInt(CANDIDATES.size()));
+        String name = ref.create(c);
+        if (random.nextInt(3) == 0) {
+          takers.computeIfAbsent(c, ns::taker).run();
+        } else {
+          got.add(ns.reserve(c).toString());
+          want.add(name);
+        }
+      }
+      assertEquals(want, got, "trial " + trial);
+    }
+  }
+
   @Test
   void aLongRunOfOneBaseCountsOn() {
     Namespace ns = new Namespace();
