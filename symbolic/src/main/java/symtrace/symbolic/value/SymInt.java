@@ -122,7 +122,43 @@ public final class SymInt {
     if (node == null && constant == 1) {
       return o;
     }
-    return binary(o, Exprs::mul, PyMath::mul);
+    return binary(o, MUL, PyMath::mul);
+  }
+
+  /** {@code mul}'s expression builder, one object, so the operation table shares its entries. */
+  private static final BinaryOperator<Expr> MUL = Exprs::mul;
+
+  /**
+   * The product of the factors, as multiplying them one by one from {@code 1} gives it (the
+   * same expression, hint and, where {@link #mul} gives back an operand, the same value), but
+   * without making the partial products as values: only the result is a new value.
+   */
+  public static SymInt product(List<SymInt> factors) {
+    SymInt value = of(1); // the product so far, while it is a value already made
+    Expr expr = null; // else the product so far is this expression, not made yet
+    Object hint = null;
+    ShapeEnv env = null;
+    for (SymInt f : factors) {
+      if (expr == null) {
+        if (value.node == null && f.node == null || (f.node == null && f.constant == 1)
+            || (value.node == null && value.constant == 1)) {
+          value = value.mul(f); // constants, or mul gives an operand back
+          continue;
+        }
+        expr = value.expr();
+        hint = value.hintObject();
+        env = SymValues.env(value.node, f.node);
+      } else if (f.node == null && f.constant == 1) {
+        continue;
+      }
+      expr = OperationCache.apply(MUL, expr, f.expr(), MUL);
+      hint = SymValues.hint(hint, f.hintObject(), PyMath::mul);
+      if (expr instanceof IntLit i && i.fitsLong()) {
+        value = of(i.longValue());
+        expr = null;
+      }
+    }
+    return expr == null ? value : SymValues.intResult(env, expr, hint);
   }
 
   public SymInt mul(long o) {

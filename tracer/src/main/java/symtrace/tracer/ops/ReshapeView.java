@@ -71,11 +71,7 @@ final class ReshapeView {
         return new Geometry(shape, List.of(shape.get(1), SymInt.of(1)), g.storageOffset());
       }
     }
-    SymInt shapeNumel = SymInt.of(1);
-    for (SymInt s : shape) {
-      shapeNumel = shapeNumel.mul(s);
-    }
-    SymInt expected = shapeNumel;
+    SymInt expected = SymInt.product(shape);
     c.check(numel.eq(expected), () -> TensorError.runtime("Could not reshape a tensor with shape "
         + g.sizes() + " as a tensor with shape " + shape + "!"));
     return coreAlgorithm(g, shape, c);

@@ -67,11 +67,7 @@ public record Geometry(List<SymInt> sizes, List<SymInt> strides, SymInt storageO
 
   /** The number of elements: the product of the sizes (1 for zero dimensions). */
   public SymInt numel() {
-    SymInt n = SymInt.of(1);
-    for (SymInt s : sizes) {
-      n = n.mul(s);
-    }
-    return n;
+    return SymInt.product(sizes);
   }
 
   /** True when every size, stride and the offset is a constant. */

@@ -344,10 +344,7 @@ public final class ShapeRules {
     if (oldSizes.isEmpty()) {
       return Optional.of(Collections.nCopies(newSizes.size(), SymInt.of(1)));
     }
-    SymInt numel = SymInt.of(1);
-    for (SymInt s : oldSizes) {
-      numel = numel.mul(s);
-    }
+    SymInt numel = SymInt.product(oldSizes);
     boolean zeroNumel = holds(numel.eq(0));
     if (zeroNumel && sameSizes(oldSizes, newSizes)) {
       return Optional.of(List.copyOf(oldStrides));
