@@ -22,11 +22,15 @@ import symtrace.tracer.trace.TracingMode;
  * program, dispatch, meta rules, the graph, the ShapeEnv, dead-code elimination). The ratio of
  * the {@code symbolic} and {@code fake} scores is the price of symbolic shapes (goal: at most
  * 1.5x; PyTorch 2.13: 3.3x).
+ *
+ * <p>The warm-up is long because a symbolic trace runs more code than a fake one, and on two
+ * cores the optimizing compiler needs a few thousand symbolic traces (10-20 s) before the time per
+ * trace settles; a shorter warm-up measures symbolic mode still compiling.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class MakeFxBenchmark {
