@@ -37,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
   private String mode;
 
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
-      description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+      description = {"Untimed runs first (default ${DEFAULT-VALUE}). A large trace needs a",
+          "few thousand before the JIT compiler has settled (try 4000)."})
   private int warmup;
 
   @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
