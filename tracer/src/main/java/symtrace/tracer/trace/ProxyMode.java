@@ -550,14 +550,10 @@ final class ProxyMode implements DispatchMode {
   }
 
   /**
-   * A forced size accessor: named now, in the graph once a node uses it (the dead-code pass
-   * removes unused accessors, and a pending SymInt node that is never used may be its only
-   * reader).
+   * A forced size accessor under its reserved name: in the graph once a node uses it (the
+   * dead-code pass removes unused accessors, and a pending SymInt node that is never used may be
+   * its only reader).
    */
-  private Node accessor(OpOverload op, List<Object> args, SymInt value) {
-    return accessor(graph.reserve(op, nodeName(op)), op, args, PyScalars.normalize(value));
-  }
-
   private Node accessor(Graph.Reservation name, OpOverload op, List<Object> args, Object val) {
     Node n = graph.pendingCall(name, op, args, Map.of());
     n.meta().put("val", val);
@@ -584,7 +580,7 @@ final class ProxyMode implements DispatchMode {
 
     @Override
     public Node get() {
-      return accessor(op, args(), value);
+      return takeName().get();
     }
 
     @Override
